@@ -1,0 +1,73 @@
+"""Zhengqiu (征求): the application factory."""
+
+from pathlib import Path
+
+from flask import Flask, render_template
+
+from app import config as app_config
+from app.database import configure_engine
+from app.extensions import babel, csrf, db, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the application: config, extensions, blueprints, CLI, error pages."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app_config.load(app, overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+
+    from app.i18n import current_language, select_locale
+
+    babel.init_app(app, locale_selector=select_locale, default_timezone=app.config["TIMEZONE"])
+
+    with app.app_context():
+        configure_engine(db.engine)
+
+    register_blueprints(app)
+    register_cli(app)
+    register_error_pages(app)
+    from app import templating
+
+    templating.register(app)
+    app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.i18n import bp as i18n_bp
+    from app.measures.views import bp as measures_bp
+
+    app.register_blueprint(i18n_bp)
+    app.register_blueprint(measures_bp)
+
+
+def register_cli(app: Flask) -> None:
+    from app.demo import demo_command
+    from app.measures.cli import drafts_cli
+
+    app.cli.add_command(drafts_cli)
+    app.cli.add_command(demo_command)
+
+
+def register_error_pages(app: Flask) -> None:
+    def page(code: int):
+        def handler(error):
+            return render_template("error.html", code=code, error=error), code
+
+        return handler
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, page(code))

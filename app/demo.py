@@ -1,0 +1,47 @@
+"""`flask demo`: load the drafts in drafts/ (and, later, example data) into the database."""
+
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.legaltext import parse_file
+from app.measures.models import Measure
+from app.measures.services import import_revision, sha256_hex
+from app.timeutil import zone
+
+DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
+
+
+def demo_sources(folder: Path = DRAFTS) -> list[Path]:
+    """Every draft file, primary texts before their English translations."""
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".docx"))
+    return sorted(files, key=lambda p: (".en." in p.name, p.name))
+
+
+def load_demo(folder: Path = DRAFTS) -> list[str]:
+    """Import every draft in ``folder``; returns one line per file. The caller commits."""
+    lines = []
+    for path in demo_sources(folder):
+        document = parse_file(path)
+        outcome = import_revision(
+            document=document, source_sha256=sha256_hex(path.read_bytes()), tz=zone()
+        )
+        state = "already there" if outcome.unchanged else "imported"
+        lines.append(f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})")
+    return lines
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when any measure is stored already.")
+@with_appcontext
+def demo_command(if_empty: bool):
+    """Load the demo drafts and example data (marked as example data)."""
+    if if_empty and db.session.scalar(select(func.count()).select_from(Measure)):
+        click.echo("demo: the database already holds measures; nothing loaded.")
+        return
+    for line in load_demo():
+        click.echo(line)
+    db.session.commit()

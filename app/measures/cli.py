@@ -1,0 +1,79 @@
+"""`flask drafts parse|import`: the importer from the command line."""
+
+import json
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from app.extensions import db
+from app.legaltext import Document, ParseError, parse_file
+from app.measures.services import ImportRefused, import_revision, sha256_hex
+from app.timeutil import zone
+
+COUNT_NAMES = ("parts", "chapters", "sections", "articles", "paragraphs", "items", "subitems")
+
+
+@click.group("drafts")
+def drafts_cli():
+    """Parse and import draft measures (Markdown or .docx)."""
+
+
+def _parse(path: str, force: bool) -> Document:
+    try:
+        return parse_file(path, force=force)
+    except ParseError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    return ", ".join(f"{counts.get(name, 0)} {name}" for name in COUNT_NAMES)
+
+
+@drafts_cli.command("parse")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the clause tree as JSON.")
+@click.option("--force", is_flag=True, help="Accept numbering that skips or repeats.")
+def parse_command(path: str, as_json: bool, force: bool):
+    """Parse PATH and print what it holds; the database is not touched."""
+    document = _parse(path, force)
+    if as_json:
+        click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{path}: {document.family} ({document.language}): {summary_line(document.counts())}")
+    for clause in document.clauses:
+        if clause.kind in ("part", "chapter", "section", "annex", "preamble"):
+            click.echo(f"  {clause.key:<16} {clause.label} {clause.caption}".rstrip())
+
+
+@drafts_cli.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Accept numbering that skips or repeats.")
+@click.option("--dry-run", is_flag=True, help="Check everything, then store nothing.")
+@with_appcontext
+def import_command(path: str, force: bool, dry_run: bool):
+    """Store PATH as a revision (or the English text of one), in one transaction."""
+    document = _parse(path, force)
+    try:
+        outcome = import_revision(
+            document=document, source_sha256=sha256_hex(Path(path).read_bytes()), tz=zone()
+        )
+    except ImportRefused as error:
+        db.session.rollback()
+        raise click.ClickException(f"{path}: {error}") from None
+
+    revision = outcome.revision
+    where = f"{revision.measure.slug} revision {revision.number}"
+    what = "English text of " if outcome.language == "en" else ""
+    if outcome.unchanged:
+        db.session.rollback()
+        click.echo(f"{path}: already imported as {what}{where}; nothing changed.")
+        return
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"{path}: would import {what}{where}: {summary_line(outcome.counts)} (dry run)")
+        return
+    db.session.commit()
+    click.echo(f"{path}: imported {what}{where}: {summary_line(outcome.counts)}")

@@ -1,0 +1,129 @@
+"""Measure (办法), Revision (稿次) and Clause (条款): the tree everything else hangs on."""
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.timeutil import utcnow
+
+
+class CommentVisibility(enum.StrEnum):
+    """Whether the comments of a measure are published: never, after the period, at once."""
+
+    NEVER = "never"
+    AFTER = "after"
+    AT_ONCE = "at_once"
+
+
+class Measure(db.Model):
+    """A draft measure under consultation (征求意见的办法或标准)."""
+
+    __tablename__ = "measures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300), default="")
+    drafting_unit: Mapped[str] = mapped_column(String(200), default="")
+    person_in_charge: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    comments_public: Mapped[CommentVisibility] = mapped_column(
+        db.Enum(CommentVisibility, native_enum=False, length=20,
+                values_callable=lambda e: [m.value for m in e]),
+        default=CommentVisibility.NEVER,
+    )
+    names_public: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    revisions: Mapped[list["Revision"]] = relationship(
+        back_populates="measure", order_by="Revision.number", cascade="all, delete-orphan"
+    )
+
+    def title_in(self, language: str) -> str:
+        return self.title_en if language == "en" and self.title_en else self.title
+
+    @property
+    def latest_revision(self) -> "Revision | None":
+        return self.revisions[-1] if self.revisions else None
+
+
+class Revision(db.Model):
+    """One numbered text of a measure (征求意见稿, 第二稿 …) with its comment period."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("measure_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    label: Mapped[str] = mapped_column(String(100), default="")
+    family: Mapped[str] = mapped_column(String(10))  # cn | en | std (legaltext families)
+    opens_at: Mapped[datetime | None]  # naive UTC
+    closes_at: Mapped[datetime | None]  # naive UTC, exclusive
+    short_period_reason: Mapped[str] = mapped_column(Text, default="")
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    source_en_sha256: Mapped[str | None] = mapped_column(String(64))
+    published_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    measure: Mapped[Measure] = relationship(back_populates="revisions")
+    clauses: Mapped[list["Clause"]] = relationship(
+        back_populates="revision", order_by="Clause.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def has_english(self) -> bool:
+        return self.source_en_sha256 is not None
+
+    def is_open(self, now: datetime) -> bool:
+        return bool(self.opens_at and self.closes_at and self.opens_at <= now < self.closes_at)
+
+    def has_closed(self, now: datetime) -> bool:
+        return bool(self.closes_at and now >= self.closes_at)
+
+
+class Clause(db.Model):
+    """A node of the draft's tree: part, chapter, section, article (条), paragraph (款),
+    item (项), sub-item (目), annex or preamble. ``key`` (art12.p2.i3) is stable and readable."""
+
+    __tablename__ = "clauses"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "key"),
+        Index("ix_clauses_revision_position", "revision_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("clauses.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[int | None]
+    suffix: Mapped[int] = mapped_column(default=0)
+    position: Mapped[int]
+    deleted: Mapped[bool] = mapped_column(default=False)
+    label: Mapped[str] = mapped_column(String(60), default="")
+    caption: Mapped[str] = mapped_column(String(300), default="")
+    citation: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    label_en: Mapped[str] = mapped_column(String(60), default="")
+    caption_en: Mapped[str] = mapped_column(String(300), default="")
+    citation_en: Mapped[str] = mapped_column(String(200), default="")
+    text_en: Mapped[str] = mapped_column(Text, default="")
+
+    revision: Mapped[Revision] = relationship(back_populates="clauses")
+    parent: Mapped["Clause | None"] = relationship(remote_side=[id])
+
+    def label_in(self, language: str) -> str:
+        return self.label_en if language == "en" and self.label_en else self.label
+
+    def caption_in(self, language: str) -> str:
+        return self.caption_en if language == "en" and self.caption_en else self.caption
+
+    def citation_in(self, language: str) -> str:
+        return self.citation_en if language == "en" and self.citation_en else self.citation
+
+    def text_in(self, language: str) -> str:
+        return self.text_en if language == "en" and self.text_en else self.text

@@ -1,0 +1,190 @@
+"""Storing a parsed draft as a revision: all of it in one transaction, or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.legaltext import Document
+from app.measures.models import Clause, Measure, Revision
+from app.timeutil import local_day_end, local_day_start, utcnow
+
+MIN_PERIOD_DAYS = 30  # 规章制定程序条例 Art. 15; 重大行政决策程序暂行条例 Art. 15
+MEASURE_FIELDS = ("title", "title_en", "drafting_unit", "person_in_charge", "phone")
+
+
+class ImportRefused(Exception):
+    """The draft cannot be stored as it is; the message says what and where."""
+
+
+@dataclass
+class ImportOutcome:
+    revision: Revision
+    language: str
+    counts: dict[str, int]
+    unchanged: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def import_revision(*, document: Document, source_sha256: str, tz) -> ImportOutcome:
+    """Store ``document`` as a revision of its measure, or add its English text to one.
+
+    The front matter names the measure (slug) and the revision number. A Chinese (or any
+    primary-language) file creates the revision and its clauses; an English file
+    (``language: en``) fills the English text of the clauses with the same keys. Importing
+    the same file again changes nothing and says so. The caller commits; on ImportRefused
+    nothing has been added to the session.
+    """
+    slug, number = _identity(document)
+    if document.language == "en":
+        return _import_translation(document, slug, number, source_sha256)
+    return _import_primary(document, slug, number, source_sha256, tz)
+
+
+def _identity(document: Document) -> tuple[str, int]:
+    meta = document.meta
+    slug = (meta.get("measure") or "").strip()
+    if not slug:
+        raise ImportRefused("front matter: 'measure' (the measure's slug) is missing")
+    if not slug.replace("-", "").isalnum() or slug != slug.lower() or not slug.isascii():
+        raise ImportRefused(f"front matter: measure slug {slug!r} must be lower-case a-z, 0-9, -")
+    raw = (meta.get("revision") or "").strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ImportRefused(f"front matter: 'revision' must be a whole number >= 1, not {raw!r}")
+    return slug, int(raw)
+
+
+def _import_primary(document, slug, number, source_sha256, tz) -> ImportOutcome:
+    measure = db.session.scalar(select(Measure).filter_by(slug=slug))
+    existing = None
+    if measure is not None:
+        existing = db.session.scalar(select(Revision).filter_by(measure=measure, number=number))
+    if existing is not None:
+        if existing.source_sha256 == source_sha256:
+            return ImportOutcome(existing, "zh", document.counts(), unchanged=True)
+        raise ImportRefused(
+            f"revision {number} of {slug!r} is already stored from a different file; a "
+            f"revision's text is not replaced once published: import the new text as "
+            f"revision {number + 1}"
+        )
+    opens_at, closes_at, reason = _period(document.meta, tz)
+    if not document.meta.get("title", "").strip():
+        raise ImportRefused("front matter: 'title' is missing")
+
+    if measure is None:
+        measure = Measure(slug=slug)
+        db.session.add(measure)
+    for name in MEASURE_FIELDS:
+        value = document.meta.get(name, "").strip()
+        if value:
+            setattr(measure, name, value)
+
+    revision = Revision(
+        measure=measure,
+        number=number,
+        label=document.meta.get("label", "").strip(),
+        family=document.family,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        short_period_reason=reason,
+        source_sha256=source_sha256,
+        published_at=utcnow(),
+    )
+    db.session.add(revision)
+    _add_clauses(revision, document)
+    db.session.flush()
+    return ImportOutcome(revision, "zh", document.counts())
+
+
+def _add_clauses(revision: Revision, document: Document) -> None:
+    by_key: dict[str, Clause] = {}
+    for item in document.clauses:
+        clause = Clause(
+            revision=revision,
+            parent=by_key[item.parent] if item.parent else None,
+            key=item.key,
+            kind=item.kind,
+            number=item.number,
+            suffix=item.suffix,
+            position=item.position,
+            deleted=item.deleted,
+            label=item.label,
+            caption=item.caption,
+            citation=item.citation,
+            text=item.text,
+        )
+        by_key[item.key] = clause
+    db.session.add_all(by_key.values())
+
+
+def _import_translation(document, slug, number, source_sha256) -> ImportOutcome:
+    revision = db.session.scalar(
+        select(Revision).join(Measure).where(Measure.slug == slug, Revision.number == number)
+    )
+    if revision is None:
+        raise ImportRefused(
+            f"English text of revision {number} of {slug!r}: import the Chinese text first"
+        )
+    if revision.source_en_sha256 == source_sha256:
+        return ImportOutcome(revision, "en", document.counts(), unchanged=True)
+
+    stored = {clause.key: clause for clause in revision.clauses}
+    incoming = {clause.key: clause for clause in document.clauses}
+    only_en = [key for key in incoming if key not in stored]
+    only_zh = [key for key in stored if key not in incoming]
+    if only_en or only_zh:
+        raise ImportRefused(
+            "the English text does not align with the Chinese clause by clause: "
+            + _key_list("only in the English file", only_en, incoming)
+            + _key_list("only in the Chinese text", only_zh, stored)
+        )
+    for key, clause in stored.items():
+        source = incoming[key]
+        clause.label_en = source.label
+        clause.caption_en = source.caption
+        clause.citation_en = source.citation
+        clause.text_en = source.text
+    revision.source_en_sha256 = source_sha256
+    title_en = document.meta.get("title_en") or document.meta.get("title") or ""
+    if title_en.strip():
+        revision.measure.title_en = title_en.strip()
+    db.session.flush()
+    return ImportOutcome(revision, "en", document.counts())
+
+
+def _key_list(what: str, keys: list[str], clauses: dict) -> str:
+    if not keys:
+        return ""
+    shown = ", ".join(f"{key} (line {getattr(clauses[key], 'line', '?')})" for key in keys[:10])
+    more = f" and {len(keys) - 10} more" if len(keys) > 10 else ""
+    return f"[{what}: {shown}{more}] "
+
+
+def _period(meta: dict[str, str], tz) -> tuple:
+    opens, closes = meta.get("opens", "").strip(), meta.get("closes", "").strip()
+    if not opens and not closes:
+        return None, None, ""
+    if not (opens and closes):
+        raise ImportRefused("front matter: give both 'opens' and 'closes', or neither")
+    try:
+        opens_day, closes_day = date.fromisoformat(opens), date.fromisoformat(closes)
+    except ValueError as error:
+        raise ImportRefused(f"front matter: dates must be YYYY-MM-DD ({error})") from None
+    if closes_day < opens_day:
+        raise ImportRefused(f"front matter: the period closes ({closes}) before it opens ({opens})")
+    days = (closes_day - opens_day).days + 1
+    reason = meta.get("short_period_reason", "").strip()
+    if days < MIN_PERIOD_DAYS and not reason:
+        raise ImportRefused(
+            f"front matter: the comment period {opens} to {closes} is {days} days; a period "
+            f"shorter than {MIN_PERIOD_DAYS} days needs a 'short_period_reason'"
+        )
+    return local_day_start(opens_day, tz), local_day_end(closes_day, tz), reason

@@ -1,0 +1,107 @@
+"""Reading pages: the home page, a revision clause by clause, one clause."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from app.extensions import db
+from app.i18n import current_language
+from app.measures.models import Measure, Revision
+from app.measures.reading import TEXT_MODES, article_range, load_tree
+from app.timeutil import utcnow
+
+bp = Blueprint("measures", __name__)
+
+
+@bp.get("/")
+def home():
+    now = utcnow()
+    revisions = db.session.scalars(
+        select(Revision).where(Revision.published_at.is_not(None)).order_by(Revision.id)
+    ).all()
+    latest: dict[int, Revision] = {}
+    for revision in revisions:  # the newest revision of each measure stands for it
+        latest[revision.measure_id] = revision
+    current = list(latest.values())
+    open_now = sorted((r for r in current if r.is_open(now)), key=lambda r: r.closes_at)
+    closed = sorted(
+        (r for r in current if r.has_closed(now)), key=lambda r: r.closes_at, reverse=True
+    )
+    upcoming = sorted(
+        (r for r in current if not r.is_open(now) and not r.has_closed(now)),
+        key=lambda r: (r.opens_at is None, r.opens_at or now),
+    )
+    return render_template(
+        "measures/home.html", open_now=open_now, closed=closed[:20], upcoming=upcoming
+    )
+
+
+def published_revision(slug: str, number: int) -> Revision:
+    revision = db.session.scalar(
+        select(Revision)
+        .join(Measure)
+        .where(Measure.slug == slug, Revision.number == number)
+        .where(Revision.published_at.is_not(None))
+    )
+    if revision is None:
+        abort(404)
+    return revision
+
+
+def text_mode(revision: Revision) -> str:
+    """Which text to show: ?text=zh|en|both, else the interface language when translated."""
+    chosen = request.args.get("text")
+    if chosen in TEXT_MODES:
+        return chosen
+    return "en" if current_language() == "en" and revision.has_english else "zh"
+
+
+@bp.get("/m/<slug>")
+def measure(slug: str):
+    found = db.session.scalar(select(Measure).filter_by(slug=slug))
+    if found is None or found.latest_revision is None:
+        abort(404)
+    return redirect(url_for(".revision", slug=slug, number=found.latest_revision.number))
+
+
+@bp.get("/m/<slug>/r/<int:number>")
+def revision(slug: str, number: int):
+    found = published_revision(slug, number)
+    tree = load_tree(found)
+    return render_template(
+        "measures/revision.html",
+        revision=found,
+        measure=found.measure,
+        tree=tree,
+        mode=text_mode(found),
+        article_range=article_range,
+        now=utcnow(),
+    )
+
+
+@bp.get("/m/<slug>/r/<int:number>/c/<key>")
+def clause(slug: str, number: int, key: str):
+    found = published_revision(slug, number)
+    tree = load_tree(found)
+    node = tree.nodes.get(key)
+    if node is None:
+        abort(404)
+    articles = [n.clause for n in tree.nodes.values() if n.clause.kind == "article"]
+    article = next(
+        (c for c in [*tree.ancestors(key), node.clause] if c.kind == "article"), None
+    )
+    previous = following = None
+    if article is not None:
+        index = articles.index(article)
+        previous = articles[index - 1] if index > 0 else None
+        following = articles[index + 1] if index + 1 < len(articles) else None
+    return render_template(
+        "measures/clause.html",
+        revision=found,
+        measure=found.measure,
+        node=node,
+        ancestors=tree.ancestors(key),
+        previous=previous,
+        following=following,
+        mode=text_mode(found),
+        now=utcnow(),
+    )

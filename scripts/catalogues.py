@@ -1,0 +1,40 @@
+"""Keep both UI catalogues complete after `make extract-messages`.
+
+English msgids are the source strings, so the English catalogue's translations are the msgids
+themselves; this fills them in. Chinese translations are written by hand in
+app/translations/zh/LC_MESSAGES/messages.po; this lists any that are missing and exits 1.
+Usage: python scripts/catalogues.py
+"""
+
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent / "app" / "translations"
+
+
+def load(language: str):
+    with open(ROOT / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def save(language: str, catalogue) -> None:
+    with open(ROOT / language / "LC_MESSAGES" / "messages.po", "wb") as handle:
+        write_po(handle, catalogue, omit_header=False, sort_output=True, no_location=True)
+
+
+def main() -> int:
+    english = load("en")
+    for message in english:
+        if message.id and not message.string:
+            message.string = message.id
+    save("en", english)
+    missing = [m.id for m in load("zh") if m.id and (not m.string or m.fuzzy)]
+    for msgid in missing:
+        print(f"zh: untranslated: {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Fixtures: every database test runs on SQLite and again on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from app import create_app
+from app.extensions import db as _db
+from tests.postgres import PrivateServer, Unavailable
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    if os.environ.get("ZQ_TEST_POSTGRES_URL"):
+        yield os.environ["ZQ_TEST_POSTGRES_URL"]
+        return
+    try:
+        server = PrivateServer()
+        url = server.start()
+    except Unavailable as error:
+        if IN_CI:  # in CI a missing database server is a failure, never a silent skip
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    yield url
+    server.stop()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """A migrated, empty database of each engine, shared by the session's tests."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        _db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SERVER_NAME": "zhengqiu.test",
+        }
+    )
+    with app.app_context():
+        yield app
+        _db.session.remove()
+        _empty_tables()
+        _db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    """Each test starts from empty tables (views commit, so a rollback would not be enough)."""
+    with _db.engine.begin() as connection:
+        for table in reversed(_db.metadata.sorted_tables):
+            connection.execute(table.delete())
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT 1"))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def demo(app):
+    """The demo drafts of drafts/, imported."""
+    from app.demo import load_demo
+
+    load_demo()
+    _db.session.commit()
+    return app

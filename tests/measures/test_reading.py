@@ -1,0 +1,96 @@
+"""The published draft: home, revision page, clause page, languages."""
+
+import re
+
+import pytest
+
+from tests.factories import make_revision
+
+
+def page(client, url, **kwargs) -> str:
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, url
+    return response.get_data(as_text=True)
+
+
+def test_home_lists_open_and_closed_measures_with_their_periods(demo, client):
+    html = page(client, "/")
+
+    open_part, closed_part = html.split('id="closed-heading"')
+    assert "认证人员能力评价通用要求（征求意见稿）" in open_part
+    assert "2026-11-02</time> – <time datetime=\"2026-12-31\">2026-12-31</time>" in open_part
+    assert "认证人员管理办法（征求意见稿）" in closed_part
+    assert '<time datetime="2021-01-08">2021-01-08</time>' in closed_part
+    assert '<time datetime="2021-02-08">2021-02-08</time>' in closed_part
+
+
+def test_revision_page_shows_every_clause_with_its_anchor(demo, client):
+    html = page(client, "/m/certified-personnel/r/1")
+
+    assert '<h1>认证人员管理办法（征求意见稿）</h1>' in html
+    assert 'id="art12"' in html
+    assert 'id="art12.p2"' in html
+    assert 'id="art3.p1.i2"' in html
+    assert len(re.findall(r'<article id="art\d+"', html)) == 50
+    assert "申请人应当对其所提交材料的真实性、准确性负责。" in html
+    assert 'data-citation="第十二条第二款"' in html
+    assert 'href="#ch2"' in html  # the table of contents
+    assert 'href="/m/certified-personnel/r/1/c/art12"' in html
+    assert html.count('id="art12"') == 1
+
+
+def test_revision_page_in_english_and_side_by_side(demo, client):
+    english = page(client, "/m/certified-personnel/r/1?text=en")
+    both = page(client, "/m/certified-personnel/r/1?text=both")
+
+    assert "<h1>Management Measures for Certified Personnel (Draft for Comments)</h1>" in english
+    assert "The applicant shall be responsible for the truthfulness" in english
+    assert "申请人应当对其所提交材料的真实性" not in english
+    assert "The applicant shall be responsible for the truthfulness" in both
+    assert "申请人应当对其所提交材料的真实性" in both
+    assert both.count('id="art12.p2"') == 1
+
+
+def test_unknown_measure_revision_and_clause_are_not_found(demo, client):
+    assert client.get("/m/no-such-measure/r/1").status_code == 404
+    assert client.get("/m/certified-personnel/r/9").status_code == 404
+    response = client.get("/m/certified-personnel/r/1/c/art999")
+    assert response.status_code == 404
+    assert "没有这个页面" in response.get_data(as_text=True)
+
+
+def test_clause_page_shows_the_citation_breadcrumbs_and_neighbours(demo, client):
+    html = page(client, "/m/certified-personnel/r/1/c/art12")
+
+    assert "<h1>第十二条</h1>" in html
+    assert "认证人员管理办法（征求意见稿）第十二条" in html
+    assert "Article 12, Management Measures for Certified Personnel" in html
+    assert "第二章 认证人员的能力与注册" in html
+    assert 'rel="prev" href="/m/certified-personnel/r/1/c/art11"' in html
+    assert 'rel="next" href="/m/certified-personnel/r/1/c/art13"' in html
+    assert "http://zhengqiu.test/m/certified-personnel/r/1#art12" in html
+
+
+def test_clause_page_of_an_item(demo, client):
+    html = page(client, "/m/certified-personnel/r/1/c/art3.p1.i2")
+
+    assert "<h1>第三条第二项</h1>" in html
+    assert "审核员，是指经注册" in html
+
+
+def test_standard_draft_reads_with_its_clause_numbers(demo, client):
+    html = page(client, "/m/gbt-personnel-competence/r/1")
+
+    assert 'id="5.1.2"' in html
+    assert 'id="annexA"' in html
+    assert "附录A" in html
+
+
+@pytest.mark.parametrize("mode", ["zh", "en", "both"])
+def test_revision_without_translation_falls_back_to_chinese(app, client, mode):
+    make_revision()
+    html = page(client, f"/m/sample-measure/r/1?text={mode}")
+
+    assert "为了规范认证活动，制定本办法。" in html
+    if mode != "zh":
+        assert "没有英文译本" in html
