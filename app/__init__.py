@@ -37,8 +37,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_blueprints(app)
     register_cli(app)
     register_error_pages(app)
-    from app import templating
+    from app import security, templating
 
+    security.register(app)
     templating.register(app)
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.trim_blocks = True

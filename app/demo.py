@@ -30,7 +30,9 @@ def load_demo(folder: Path = DRAFTS) -> list[str]:
             document=document, source_sha256=sha256_hex(path.read_bytes()), tz=zone()
         )
         state = "already there" if outcome.unchanged else "imported"
-        lines.append(f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})")
+        lines.append(
+            f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})"
+        )
     return lines
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -47,6 +49,14 @@ def database_url(request, tmp_path_factory):
     return url
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in an empty context, as in production: its own app context, ``g``
+    and database session, even while the test itself holds an app context open."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def app(database_url):
     app = create_app(
@@ -57,6 +67,7 @@ def app(database_url):
             "SERVER_NAME": "zhengqiu.test",
         }
     )
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         _db.session.remove()

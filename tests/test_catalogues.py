@@ -11,8 +11,9 @@ METHODS = [("app/**.py", "python"), ("templates/**.html", "jinja2")]
 
 
 def source_messages() -> set[str]:
-    found = extract_from_dir(str(ROOT), METHODS, keywords={"_": None, "gettext": None, "_l": None,
-                                                           "ngettext": (1, 2)})
+    found = extract_from_dir(
+        str(ROOT), METHODS, keywords={"_": None, "gettext": None, "_l": None, "ngettext": (1, 2)}
+    )
     ids = set()
     for _filename, _lineno, message, _comments, _context in found:
         ids.add(message[0] if isinstance(message, tuple) else message)

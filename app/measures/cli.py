@@ -42,7 +42,9 @@ def parse_command(path: str, as_json: bool, force: bool):
     if as_json:
         click.echo(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
         return
-    click.echo(f"{path}: {document.family} ({document.language}): {summary_line(document.counts())}")
+    click.echo(
+        f"{path}: {document.family} ({document.language}): {summary_line(document.counts())}"
+    )
     for clause in document.clauses:
         if clause.kind in ("part", "chapter", "section", "annex", "preamble"):
             click.echo(f"  {clause.key:<16} {clause.label} {clause.caption}".rstrip())

@@ -31,8 +31,12 @@ class Measure(db.Model):
     person_in_charge: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     comments_public: Mapped[CommentVisibility] = mapped_column(
-        db.Enum(CommentVisibility, native_enum=False, length=20,
-                values_callable=lambda e: [m.value for m in e]),
+        db.Enum(
+            CommentVisibility,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        ),
         default=CommentVisibility.NEVER,
     )
     names_public: Mapped[bool] = mapped_column(default=False)

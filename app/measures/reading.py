@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -79,3 +80,37 @@ def article_range(node: Node) -> tuple[Clause, Clause] | None:
             continue  # articles do not nest articles in Chinese law; std clauses are handled below
         stack.extend(reversed(current.children))
     return (first, last) if first else None
+
+
+class FragmentCache:
+    """Rendered HTML of published drafts, kept per process.
+
+    A revision's text never changes once stored (re-import with other content is refused), so
+    its rendering is keyed by the text's checksums: adding the English text changes the key.
+    Derived data only: every process can rebuild it from the database.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self.entries: dict[tuple, str] = {}
+        self.lock = threading.Lock()  # gunicorn serves with threads
+
+    def get_or_render(self, key: tuple, render) -> str:
+        with self.lock:
+            value = self.entries.pop(key, None)
+            if value is not None:
+                self.entries[key] = value  # most recently used last
+                return value
+        value = render()  # outside the lock: two first requests may both render, harmlessly
+        with self.lock:
+            self.entries[key] = value
+            while len(self.entries) > self.size:
+                self.entries.pop(next(iter(self.entries)))
+        return value
+
+
+fragments = FragmentCache()
+
+
+def draft_cache_key(revision: Revision, mode: str, language: str, part: str) -> tuple:
+    return (part, revision.id, revision.source_sha256, revision.source_en_sha256, mode, language)

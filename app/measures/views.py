@@ -1,12 +1,19 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 from sqlalchemy import select
 
 from app.extensions import db
 from app.i18n import current_language
 from app.measures.models import Measure, Revision
-from app.measures.reading import TEXT_MODES, article_range, load_tree
+from app.measures.reading import (
+    TEXT_MODES,
+    article_range,
+    draft_cache_key,
+    fragments,
+    load_tree,
+)
 from app.timeutil import utcnow
 
 bp = Blueprint("measures", __name__)
@@ -48,11 +55,12 @@ def published_revision(slug: str, number: int) -> Revision:
 
 
 def text_mode(revision: Revision) -> str:
-    """Which text to show: ?text=zh|en|both, else the interface language when translated."""
+    """Which text to show: ?text=zh|en|both, else the interface language; Chinese when the
+    revision has no English text."""
     chosen = request.args.get("text")
-    if chosen in TEXT_MODES:
-        return chosen
-    return "en" if current_language() == "en" and revision.has_english else "zh"
+    if chosen not in TEXT_MODES:
+        chosen = "en" if current_language() == "en" else "zh"
+    return chosen if revision.has_english else "zh"
 
 
 @bp.get("/m/<slug>")
@@ -66,14 +74,24 @@ def measure(slug: str):
 @bp.get("/m/<slug>/r/<int:number>")
 def revision(slug: str, number: int):
     found = published_revision(slug, number)
-    tree = load_tree(found)
+    mode = text_mode(found)
+
+    def render_draft() -> str:
+        return render_template(
+            "measures/_draft.html",
+            revision=found,
+            tree=load_tree(found),
+            mode=mode,
+            article_range=article_range,
+        )
+
+    key = draft_cache_key(found, mode, current_language(), "draft")
     return render_template(
         "measures/revision.html",
         revision=found,
         measure=found.measure,
-        tree=tree,
-        mode=text_mode(found),
-        article_range=article_range,
+        mode=mode,
+        draft=Markup(fragments.get_or_render(key, render_draft)),
         now=utcnow(),
     )
 
@@ -86,9 +104,7 @@ def clause(slug: str, number: int, key: str):
     if node is None:
         abort(404)
     articles = [n.clause for n in tree.nodes.values() if n.clause.kind == "article"]
-    article = next(
-        (c for c in [*tree.ancestors(key), node.clause] if c.kind == "article"), None
-    )
+    article = next((c for c in [*tree.ancestors(key), node.clause] if c.kind == "article"), None)
     previous = following = None
     if article is not None:
         index = articles.index(article)

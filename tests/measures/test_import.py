@@ -26,7 +26,7 @@ def test_import_demo_draft_stores_the_clause_tree(app, db):
     assert clauses["art12"].parent.key == "ch2"
     assert clauses["art12.p2"].text == "申请人应当对其所提交材料的真实性、准确性负责。"
     assert clauses["art12.p2"].citation == "第十二条第二款"
-    assert clauses["art3.p1.i2"].citation == "第三条第二项"
+    assert clauses["art3.p1.i2"].citation == "第三条第一款第二项"
     assert clauses["art3.p1.i2"].label == "（二）"
     assert [c.position for c in revision.clauses] == sorted(c.position for c in revision.clauses)
 

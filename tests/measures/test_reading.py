@@ -18,7 +18,7 @@ def test_home_lists_open_and_closed_measures_with_their_periods(demo, client):
 
     open_part, closed_part = html.split('id="closed-heading"')
     assert "认证人员能力评价通用要求（征求意见稿）" in open_part
-    assert "2026-11-02</time> – <time datetime=\"2026-12-31\">2026-12-31</time>" in open_part
+    assert '2026-11-02</time> – <time datetime="2026-12-31">2026-12-31</time>' in open_part
     assert "认证人员管理办法（征求意见稿）" in closed_part
     assert '<time datetime="2021-01-08">2021-01-08</time>' in closed_part
     assert '<time datetime="2021-02-08">2021-02-08</time>' in closed_part
@@ -27,7 +27,7 @@ def test_home_lists_open_and_closed_measures_with_their_periods(demo, client):
 def test_revision_page_shows_every_clause_with_its_anchor(demo, client):
     html = page(client, "/m/certified-personnel/r/1")
 
-    assert '<h1>认证人员管理办法（征求意见稿）</h1>' in html
+    assert "<h1>认证人员管理办法（征求意见稿）</h1>" in html
     assert 'id="art12"' in html
     assert 'id="art12.p2"' in html
     assert 'id="art3.p1.i2"' in html
@@ -74,7 +74,7 @@ def test_clause_page_shows_the_citation_breadcrumbs_and_neighbours(demo, client)
 def test_clause_page_of_an_item(demo, client):
     html = page(client, "/m/certified-personnel/r/1/c/art3.p1.i2")
 
-    assert "<h1>第三条第二项</h1>" in html
+    assert "<h1>第三条第一款第二项</h1>" in html
     assert "审核员，是指经注册" in html
 
 
@@ -94,3 +94,37 @@ def test_revision_without_translation_falls_back_to_chinese(app, client, mode):
     assert "为了规范认证活动，制定本办法。" in html
     if mode != "zh":
         assert "没有英文译本" in html
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/m/certified-personnel/r/1",
+        "/m/certified-personnel/r/1/c/art12",
+        "/m/certified-personnel/r/1/c/ch2",
+        "/m/gbt-personnel-competence/r/1",
+        "/m/gbt-personnel-competence/r/1/c/5.1",
+    ],
+)
+def test_headings_start_at_one_and_never_skip_a_level(demo, client, url):
+    levels = heading_levels(page(client, url))
+
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert jumps == []
+
+
+def test_pages_have_landmarks_and_a_skip_link(demo, client):
+    html = page(client, "/m/certified-personnel/r/1")
+
+    assert '<a class="skip-link" href="#main">跳到正文</a>' in html
+    assert '<header class="site-header" role="banner">' in html
+    assert '<main id="main" tabindex="-1">' in html
+    assert '<nav class="toc" aria-labelledby="toc-heading">' in html
+    assert '<footer class="site-footer" role="contentinfo">' in html

@@ -1,0 +1,23 @@
+"""Draft importer: Markdown/.docx drafts of regulations, laws and standards -> clause tree.
+
+Pure Python (no Flask, no SQLAlchemy): `parse(text)` returns a `Document` whose `clauses`
+carry stable keys (art12.p2.i3), labels and citations; `render_markdown(doc)` writes it back.
+The format is specified in docs/draft-format.md.
+"""
+
+from .citations import cite
+from .docx import read_docx
+from .model import Clause, Document, ParseError
+from .parsing import parse, parse_file
+from .render import render_markdown
+
+__all__ = [
+    "Clause",
+    "Document",
+    "ParseError",
+    "cite",
+    "parse",
+    "parse_file",
+    "read_docx",
+    "render_markdown",
+]

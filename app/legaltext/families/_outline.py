@@ -1,0 +1,104 @@
+"""Divisions above the article (编/章/节, Part/Chapter/Section), shared by cn and en.
+
+Parts are numbered through the document, chapters restart in each part, sections in each
+chapter. A bare Markdown heading that names no division (the criminal code's "## 附则") becomes
+an unnumbered division `div1`, `div2`… at the top level, so the articles under it are not
+filed under the preceding chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._tree import Node, Tree
+
+_PREFIX = {"part": "pt", "chapter": "ch", "section": "sec"}
+# Official texts space out short titles (总　则); the caption keeps the words only.
+_SPACED_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def tidy_caption(text: str) -> str:
+    """Strip separators and the typographic spaces inside a Chinese title."""
+    return _SPACED_CJK.sub("", text.strip().lstrip("-—–:：.．、").strip())
+
+
+class Outline:
+    """The current part, chapter and section while the lines are read."""
+
+    def __init__(self, tree: Tree, label: Callable[[str, int], str]) -> None:
+        self.tree = tree
+        self.label = label
+        self.part: Node | None = None
+        self.chapter: Node | None = None
+        self.section: Node | None = None
+        self.unnumbered = 0
+        self.has_parts = False
+        # The division just opened, still waiting for its first article (or its title line).
+        self.opened: Node | None = None
+
+    def container(self) -> Node | None:
+        """The innermost open division: the parent of the next article."""
+        return self.section or self.chapter or self.part
+
+    def _holder(self, kind: str) -> Node | None:
+        if kind == "part":
+            return None
+        if kind == "chapter":
+            return self.part
+        return self.chapter or self.part
+
+    def expected(self, kind: str) -> int:
+        """The number the next division of `kind` should carry."""
+        holder = self._holder(kind) or self.tree.root
+        previous = holder.last.get(kind)
+        return previous[0] + 1 if previous else 1
+
+    def add(self, kind: str, number: int, caption: str, line: int) -> Node:
+        """Open a numbered division, refusing numbering that skips or repeats."""
+        parent = self._holder(kind)
+        holder = parent or self.tree.root
+        previous = holder.last.get(kind)
+        expected = self.expected(kind)
+        self.tree.check(
+            line,
+            kind,
+            (expected, 0),
+            (number, 0),
+            self.label(kind, expected),
+            self.label(kind, number),
+            previous,
+        )
+        holder.last[kind] = (number, 0)
+        key = (f"{parent.key}." if parent else "") + f"{_PREFIX[kind]}{number}"
+        node = self.tree.add(
+            kind,
+            key,
+            parent,
+            number=number,
+            label=self.label(kind, number),
+            caption=tidy_caption(caption),
+            line=line,
+        )
+        self._open(kind, node)
+        return node
+
+    def add_unnumbered(self, heading: str, line: int) -> Node:
+        """Open a division named only by a heading; it sits at the top level."""
+        kind = "part" if self.has_parts else "chapter"
+        self.unnumbered += 1
+        node = self.tree.add(
+            kind, f"div{self.unnumbered}", None, number=None, label=heading, line=line
+        )
+        self._open(kind, node)
+        return node
+
+    def _open(self, kind: str, node: Node) -> None:
+        if kind == "part":
+            self.has_parts = True
+            self.part, self.chapter, self.section = node, None, None
+        elif kind == "chapter":
+            self.chapter, self.section = node, None
+        else:
+            self.section = node
+        self.opened = node

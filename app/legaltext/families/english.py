@@ -1,0 +1,280 @@
+"""English drafts (en): Part/Chapter/Section, Article N (+ caption), 1. paragraphs, (a), (i)."""
+
+from __future__ import annotations
+
+import re
+
+from ..frontmatter import Line
+from ..model import Clause, ParseError
+from ..numerals import int_to_roman, letter_to_int, roman_to_int
+from ._outline import Outline, tidy_caption
+from ._tree import Node, Tree, caption_like
+from .common import Annexes, Preamble
+
+_NUMBER = r"(\d+|[IVXL]+)"
+DIVISIONS = (
+    ("part", re.compile(rf"(?i:part)\s+{_NUMBER}\b(.*)")),
+    ("chapter", re.compile(rf"(?i:chapter)\s+{_NUMBER}\b(.*)")),
+    ("section", re.compile(rf"(?i:section)\s+{_NUMBER}\b(.*)")),
+)
+ARTICLE = re.compile(r"(?i:article)\s+(\d+)([a-z]?)\b(.*)")
+_PARAGRAPH = re.compile(r"(\d{1,3})\.(?!\d)\s*(.*)")
+_ITEM = re.compile(r"\(([a-z]{1,6})\)\s*(.*)")
+_ANNEX = re.compile(r"(?i:annex)\s+(\d+|[IVXL]+|[A-Z])\b(.*)")
+_WORD = {"part": "Part", "chapter": "Chapter", "section": "Section"}
+
+
+def division_label(kind: str, number: int) -> str:
+    """Part II / Chapter 3 / Section 2 (parts in Roman numerals, as the format table says)."""
+    shown = int_to_roman(number) if kind == "part" else str(number)
+    return f"{_WORD[kind]} {shown}"
+
+
+def article_label(number: int, suffix: int = 0) -> str:
+    """Article 12 / Article 12a (an inserted article)."""
+    return f"Article {number}" + (chr(96 + suffix) if suffix else "")
+
+
+def is_structural(text: str) -> bool:
+    """Whether a line opens a part, chapter, section or article."""
+    return bool(ARTICLE.match(text) or any(rx.match(text) for _, rx in DIVISIONS))
+
+
+def _read(token: str) -> int | None:
+    return int(token) if token.isdigit() else _roman(token)
+
+
+def _roman(token: str) -> int | None:
+    try:
+        return roman_to_int(token)
+    except ValueError:
+        return None
+
+
+def _letter(token: str) -> int | None:
+    try:
+        return letter_to_int(token)
+    except ValueError:
+        return None
+
+
+class _Article:
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        self.paragraphs: list[Node] = []
+        self.numbered = False  # paragraphs carry numbers (1., 2.)
+        self.item: Node | None = None
+        self.awaiting_caption = not node.caption
+
+
+class EnglishParser:
+    """One pass over the lines of an English draft."""
+
+    def __init__(self, lines: list[Line], meta: dict[str, str], force: bool) -> None:
+        self.lines = lines
+        self.tree = Tree("en", force=force)
+        self.outline = Outline(self.tree, division_label)
+        self.preamble = Preamble(self.tree, "Preamble")
+        self.annexes = Annexes(self.tree)
+        self.article: _Article | None = None
+        self.last: tuple[int, int] | None = None
+
+    def parse(self) -> list[Clause]:
+        last_article = max(
+            (i for i, line in enumerate(self.lines) if self._article_heading(line.text)),
+            default=-1,
+        )
+        for index, line in enumerate(self.lines):
+            if self.preamble.skipping(line.text):
+                continue
+            if index > last_article and self._annex(line):
+                continue
+            self._line(line)
+        if self.last is None:
+            raise ParseError(1, "no articles found")
+        return self.tree.freeze(" ", paragraph_labels=True)
+
+    @staticmethod
+    def _article_heading(text: str) -> re.Match | None:
+        """'Article 12' alone or with a caption; 'Article 12 shall apply.' is a sentence."""
+        match = ARTICLE.fullmatch(text)
+        if match:
+            rest = tidy_caption(match.group(3))
+            if not rest or caption_like(rest):
+                return match
+        return None
+
+    def _annex(self, line: Line) -> bool:
+        text = line.text
+        match = _ANNEX.fullmatch(text)
+        if match:
+            title = tidy_caption(match.group(2))
+            token = match.group(1)
+            number: int | str | None = token
+            if token.isdigit() or len(token) > 1 or token in "IVX":
+                number = _read(token)  # Annex II; a single other capital is a letter: Annex B
+            if (not title or caption_like(title, 120)) and number is not None:
+                if isinstance(number, str):
+                    label = f"Annex {number}"
+                else:
+                    label = f"Annex {int_to_roman(number)}" if 0 < number < 4000 else text
+                self.annexes.open(label, number, title, line.no)
+                return True
+        if line.hashes and not is_structural(text):
+            self.annexes.open(text, None, "", line.no)
+            return True
+        return self.annexes.add_text(text)
+
+    def _line(self, line: Line) -> None:
+        text = line.text
+        for kind, pattern in DIVISIONS:
+            match = pattern.fullmatch(text)
+            if match and self._division(kind, match, line):
+                return
+        match = self._article_heading(text)
+        if match:
+            self._article(match, line)
+            return
+        opened = self.outline.opened
+        if opened and opened.number is not None and not opened.caption and caption_like(text):
+            opened.caption = tidy_caption(text)  # "CHAPTER I" with its title on the next line
+        elif line.hashes and self.last is not None:
+            self.outline.add_unnumbered(text, line.no)
+            self.article = None
+        elif self.article:
+            self._body(self.article, line)
+        elif opened is None:
+            self.preamble.add(text, line.no)
+        else:
+            raise ParseError(
+                line.no, f"text under {opened.label} before its first article: {text[:40]}"
+            )
+
+    def _division(self, kind: str, match: re.Match, line: Line) -> bool:
+        caption = tidy_caption(match.group(2))
+        number = _read(match.group(1))
+        if (caption and not caption_like(caption, 120)) or not number or number >= 4000:
+            return False
+        self.outline.add(kind, number, caption, line.no)
+        self.article = None
+        return True
+
+    def _article(self, match: re.Match, line: Line) -> None:
+        number = int(match.group(1))
+        suffix = ord(match.group(2).lower()) - 96 if match.group(2) else 0
+        previous = self.last
+        if previous is None:
+            expected = (1, 0)
+        elif number == previous[0] and suffix:
+            expected = (previous[0], previous[1] + 1)
+        else:
+            expected = (previous[0] + 1, 0)
+        found = (number, suffix)
+        self.tree.check(
+            line.no, "article", expected, found, article_label(*expected),
+            article_label(*found), previous,
+        )  # fmt: skip
+        self.last = found
+        node = self.tree.add(
+            "article", f"art{number}" + (f"-{suffix}" if suffix else ""),
+            self.outline.container(), number=number, suffix=suffix,
+            label=article_label(number, suffix), caption=tidy_caption(match.group(3)),
+            line=line.no,
+        )  # fmt: skip
+        self.article = _Article(node)
+        self.outline.opened = None
+
+    def _body(self, art: _Article, line: Line) -> None:
+        text = line.text
+        awaiting, art.awaiting_caption = art.awaiting_caption, False
+        match = _PARAGRAPH.fullmatch(text)
+        if match:
+            self._paragraph(art, match.group(2).strip(), line.no, int(match.group(1)))
+            return
+        match = _ITEM.fullmatch(text)
+        if match and self._marker(art, match.group(1), match.group(2).strip(), line.no):
+            return
+        if awaiting and caption_like(text) and not match:
+            art.node.caption = text  # "Article 12" with its caption on the next line
+        elif art.numbered:
+            art.paragraphs[-1].lines.append(text)  # flush-out words of a numbered paragraph
+        else:
+            self._paragraph(art, text, line.no, None)
+
+    def _paragraph(self, art: _Article, text: str, no: int, printed: int | None) -> Node:
+        expected = len(art.paragraphs) + 1
+        number = expected
+        if printed is not None:
+            self.tree.check(
+                no, "paragraph", (expected, 0), (printed, 0), f"{expected}.", f"{printed}.",
+                (expected - 1, 0),
+            )  # fmt: skip
+            number, art.numbered = printed, True
+        node = self.tree.add(
+            "paragraph", f"{art.node.key}.p{number}", art.node, number=number,
+            label=f"{printed}." if printed is not None else "", text=text, line=no,
+        )  # fmt: skip
+        art.paragraphs.append(node)
+        art.item = None
+        return node
+
+    def _marker(self, art: _Article, token: str, text: str, no: int) -> bool:
+        """Tell an item (c) from a sub-item (iii); False if the line is plain text.
+
+        (i), (v), (x) read both ways: right after item (h), "(i)" is the next item; inside
+        any other item it is a sub-item; outside items a Roman marker is just text.
+        """
+        letter, roman, item = _letter(token), _roman(token), art.item
+        if roman is not None and roman >= 50:
+            roman = None  # (c), (d), (l), (m) are letters here, never sub-item 100
+        if item is not None:
+            if letter is not None and letter == item.number + 1:
+                return self._item(art, letter, token, text, no)
+            if roman is not None:
+                return self._subitem(item, roman, token, text, no)
+            if letter is not None:
+                return self._item(art, letter, token, text, no)
+            return False
+        if letter == 1 or (letter is not None and roman is None):
+            return self._item(art, letter, token, text, no)
+        return False
+
+    def _item(self, art: _Article, number: int, token: str, text: str, no: int) -> bool:
+        if not art.paragraphs:
+            self._paragraph(art, "", no, None)  # "(a)" right under the article heading
+        paragraph = art.paragraphs[-1]
+        previous = paragraph.last.get("item")
+        expected = (previous[0] + 1 if previous else 1, 0)
+        self.tree.check(
+            no, "item", expected, (number, 0), f"({_letter_of(expected[0])})", f"({token})",
+            previous,
+        )  # fmt: skip
+        paragraph.last["item"] = (number, 0)
+        art.item = self.tree.add(
+            "item", f"{paragraph.key}.i{number}", paragraph, number=number, label=f"({token})",
+            text=text, line=no,
+        )  # fmt: skip
+        return True
+
+    def _subitem(self, item: Node, number: int, token: str, text: str, no: int) -> bool:
+        previous = item.last.get("subitem")
+        expected = (previous[0] + 1 if previous else 1, 0)
+        self.tree.check(
+            no, "sub-item", expected, (number, 0), f"({int_to_roman(expected[0]).lower()})",
+            f"({token})", previous,
+        )  # fmt: skip
+        item.last["subitem"] = (number, 0)
+        self.tree.add(
+            "subitem", f"{item.key}.s{number}", item, number=number, label=f"({token})",
+            text=text, line=no,
+        )  # fmt: skip
+        return True
+
+
+def _letter_of(number: int) -> str:
+    return chr(96 + number) if 0 < number <= 26 else str(number)
+
+
+def parse_english(lines: list[Line], meta: dict[str, str], force: bool) -> list[Clause]:
+    """Parse the body lines of an English draft into clauses."""
+    return EnglishParser(lines, meta, force).parse()
