@@ -38,9 +38,12 @@ def main() -> None:
 
     client = app.test_client()
     url = "/m/bench-large/r/1"
-    html = client.get(url).get_data()
-    app.view_functions["measures.home"] = lambda: html  # the constant baseline: same bytes
-    assert client.get("/").get_data() == html
+    first = client.get(url)
+    html = first.get_data(as_text=True)
+    if first.status_code != 200 or html.count('<article id="art') != 450:
+        sys.exit(f"the revision page did not render its 450 articles (HTTP {first.status_code})")
+    app.view_functions["measures.home"] = lambda: html  # the constant baseline: same HTML
+    assert client.get("/").get_data(as_text=True) == html
 
     for _ in range(5):  # warm-up both paths
         client.get(url)

@@ -45,11 +45,12 @@ class Source:
 def clean_line(raw: str) -> tuple[int, str]:
     """Strip invisible characters, whitespace (also full-width), heading marks and **bold**."""
     text = raw.translate(_INVISIBLE).strip()
-    hashes = len(text) - len(text.lstrip("#"))
-    if 0 < hashes <= 6:
-        text = text[hashes:].strip()
-    else:
-        hashes = 0
+    # Heading marks, with or without a space after them ("##第一章"); "## #" is blank.
+    bare = text.lstrip("#")
+    hashes = len(text) - len(bare)
+    while bare[:1].isspace() or bare[:1] == "#":
+        bare = bare.lstrip().lstrip("#")
+    text = bare
     # Drafts pasted from Word often bold the marker: "**第一条** 为了…".
     if text.startswith("**"):
         end = text.find("**", 2)

@@ -92,10 +92,10 @@ class FragmentCache:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self.entries: dict[tuple, str] = {}
+        self.entries: dict[tuple, bytes] = {}
         self.lock = threading.Lock()  # gunicorn serves with threads
 
-    def get_or_render(self, key: tuple, render) -> str:
+    def get_or_render(self, key: tuple, render) -> bytes:
         with self.lock:
             value = self.entries.pop(key, None)
             if value is not None:

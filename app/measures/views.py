@@ -1,6 +1,6 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from app.measures.reading import (
 from app.timeutil import utcnow
 
 bp = Blueprint("measures", __name__)
+DRAFT_SLOT = "<!--zq-draft-slot-->"
 
 
 @bp.get("/")
@@ -76,24 +77,35 @@ def revision(slug: str, number: int):
     found = published_revision(slug, number)
     mode = text_mode(found)
 
-    def render_draft() -> str:
-        return render_template(
+    def render_draft() -> bytes:
+        html = render_template(
             "measures/_draft.html",
             revision=found,
             tree=load_tree(found),
             mode=mode,
             article_range=article_range,
         )
+        return html.encode()
 
-    key = draft_cache_key(found, mode, current_language(), "draft")
-    return render_template(
+    draft = fragments.get_or_render(
+        draft_cache_key(found, mode, current_language(), "draft"), render_draft
+    )
+    page = render_template(
         "measures/revision.html",
         revision=found,
         measure=found.measure,
         mode=mode,
-        draft=Markup(fragments.get_or_render(key, render_draft)),
+        draft=Markup(DRAFT_SLOT),
         now=utcnow(),
     )
+    # The draft (up to a megabyte for a long law) is sent as the cached bytes between the
+    # page's head and tail, never copied into a new string: the page costs what its
+    # header costs.
+    head, tail = page.split(DRAFT_SLOT)
+    parts = [head.encode(), draft, tail.encode()]
+    response = Response(parts, mimetype="text/html")
+    response.content_length = sum(len(part) for part in parts)
+    return response
 
 
 @bp.get("/m/<slug>/r/<int:number>/c/<key>")

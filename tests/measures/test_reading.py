@@ -33,7 +33,7 @@ def test_revision_page_shows_every_clause_with_its_anchor(demo, client):
     assert 'id="art3.p1.i2"' in html
     assert len(re.findall(r'<article id="art\d+"', html)) == 50
     assert "申请人应当对其所提交材料的真实性、准确性负责。" in html
-    assert 'data-citation="第十二条第二款"' in html
+    assert 'data-cite="第十二条第二款"' in html
     assert 'href="#ch2"' in html  # the table of contents
     assert 'href="/m/certified-personnel/r/1/c/art12"' in html
     assert html.count('id="art12"') == 1

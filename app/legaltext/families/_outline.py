@@ -20,7 +20,7 @@ _SPACED_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 def tidy_caption(text: str) -> str:
     """Strip separators and the typographic spaces inside a Chinese title."""
-    return _SPACED_CJK.sub("", text.strip().lstrip("-—–:：.．、").strip())
+    return _SPACED_CJK.sub("", text.lstrip("-—–:：.．、 \t\u3000").strip())
 
 
 class Outline:

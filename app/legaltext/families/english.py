@@ -194,8 +194,8 @@ class EnglishParser:
         match = _ITEM.fullmatch(text)
         if match and self._marker(art, match.group(1), match.group(2).strip(), line.no):
             return
-        if awaiting and caption_like(text) and not match:
-            art.node.caption = text  # "Article 12" with its caption on the next line
+        if awaiting and caption_like(tidy_caption(text)) and not match:
+            art.node.caption = tidy_caption(text)  # "Article 12", its caption on the next line
         elif art.numbered:
             art.paragraphs[-1].lines.append(text)  # flush-out words of a numbered paragraph
         else:
