@@ -183,3 +183,25 @@ def test_parse_json_prints_the_tree_without_touching_the_database(app, db):
     assert by_key["5.1.2"]["parent"] == "5.1"
     assert by_key["annexA"]["kind"] == "annex"
     assert count(db, Measure) == 0
+
+
+def test_import_a_word_draft(app, db, tmp_path):
+    from docx import Document as WordDocument
+
+    from tests.factories import draft_text
+
+    word = WordDocument()
+    for line in draft_text().splitlines():
+        if line.strip():
+            word.add_paragraph(line)
+    path = tmp_path / "draft.docx"
+    word.save(path)
+
+    result = app.test_cli_runner().invoke(args=["drafts", "import", str(path)])
+
+    assert result.exit_code == 0, result.output
+    assert "imported sample-measure revision 1: 0 parts, 2 chapters, 0 sections, 4 articles" in (
+        result.output
+    )
+    texts = dict(db.session.execute(select(Clause.key, Clause.text)).all())
+    assert texts["art3.p1.i2"] == "审核员，是指经注册的人员。"

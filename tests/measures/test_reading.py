@@ -83,7 +83,9 @@ def test_standard_draft_reads_with_its_clause_numbers(demo, client):
 
     assert 'id="5.1.2"' in html
     assert 'id="annexA"' in html
-    assert "附录A" in html
+    assert "附录A（规范性）" in html
+    assert '<div id="1.p1" class="clause clause--paragraph">' in html  # a chapter's own text
+    assert "本文件规定了认证人员能力评价的总则、能力要求和评价方法。" in html
 
 
 @pytest.mark.parametrize("mode", ["zh", "en", "both"])

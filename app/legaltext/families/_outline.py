@@ -15,12 +15,13 @@ from ._tree import Node, Tree
 
 _PREFIX = {"part": "pt", "chapter": "ch", "section": "sec"}
 # Official texts space out short titles (总　则); the caption keeps the words only.
+_LEADING = re.compile(r"^[\s\-—–:：.．、]+")
 _SPACED_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def tidy_caption(text: str) -> str:
     """Strip separators and the typographic spaces inside a Chinese title."""
-    return _SPACED_CJK.sub("", text.lstrip("-—–:：.．、 \t\u3000").strip())
+    return _SPACED_CJK.sub("", _LEADING.sub("", text).strip())
 
 
 class Outline:

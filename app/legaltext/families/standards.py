@@ -72,8 +72,16 @@ class StandardParser:
         if self.awaiting:
             expects = self.awaiting.pop(0)
             nature = _NATURE.fullmatch(text)
-            if expects == "nature" and nature and not nature.group(2):
+            title = nature.group(2) if nature else ""
+            if (
+                expects == "nature"
+                and nature
+                and heading_like(title)
+                and not (title and self.node.caption)
+            ):
                 self.node.label += f"（{nature.group(1)}）"
+                if title:  # "（规范性）标题" on one line
+                    self.node.caption, self.awaiting = title, []
                 return True
             if expects == "nature" and self.awaiting:
                 expects = self.awaiting.pop(0)
