@@ -83,33 +83,42 @@ def _parse_value(value: str, no: int) -> str:
 
 def format_meta_value(value: str) -> str:
     """Write a meta value so that the front matter reader returns it unchanged."""
-    if value and _PLAIN_VALUE.fullmatch(value) and value == value.strip():
+    if value and _PLAIN_VALUE.fullmatch(value) and value == value.strip() and value.isprintable():
         return value
-    return json.dumps(value, ensure_ascii=False)
+    # JSON, with invisible and other unprintable characters escaped so they survive.
+    return "".join(
+        char if char.isprintable() else json.dumps(char)[1:-1]
+        for char in json.dumps(value, ensure_ascii=False)
+    )
+
+
+def _bare(raw: str) -> str:
+    return raw.translate(_INVISIBLE).strip()
 
 
 def _front_matter(raw_lines: list[str]) -> tuple[dict[str, str], int]:
     """Read `---` front matter at the top; return meta and the index of the first body line."""
     first = 0
-    while first < len(raw_lines) and not raw_lines[first].translate(_INVISIBLE).strip():
+    while first < len(raw_lines) and not _bare(raw_lines[first]):
         first += 1
-    if first == len(raw_lines) or raw_lines[first].translate(_INVISIBLE).strip() != "---":
+    if first == len(raw_lines) or _bare(raw_lines[first]) != "---":
         return {}, 0
+    end = next((i for i in range(first + 1, len(raw_lines)) if _bare(raw_lines[i]) == "---"), None)
+    if end is None:
+        raise ParseError(
+            first + 1,
+            f"front matter opened with '---' on line {first + 1} is never closed with '---'",
+        )
     meta: dict[str, str] = {}
-    for index in range(first + 1, len(raw_lines)):
-        raw = raw_lines[index].translate(_INVISIBLE).strip()
-        no = index + 1
-        if raw == "---":
-            return meta, index + 1
+    for index in range(first + 1, end):
+        raw = _bare(raw_lines[index])
         if not raw or raw.startswith("#"):
             continue
         match = _KEY_VALUE.fullmatch(raw)
         if not match:
-            raise ParseError(no, f"front matter line is not 'key: value': {raw[:60]}")
-        meta[match.group(1)] = _parse_value(match.group(2), no)
-    raise ParseError(
-        first + 1, f"front matter opened with '---' on line {first + 1} is never closed with '---'"
-    )
+            raise ParseError(index + 1, f"front matter line is not 'key: value': {raw[:60]}")
+        meta[match.group(1)] = _parse_value(match.group(2), index + 1)
+    return meta, end + 1
 
 
 def read_source(text: str, is_structural: Callable[[str], bool]) -> Source:

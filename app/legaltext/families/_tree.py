@@ -8,11 +8,13 @@ nodes into `Clause`s with their text and citation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..citations import citations_for
 from ..model import Clause, ParseError
 
+_SHORT = {"paragraph": "p", "item": "i", "subitem": "s"}
 # Sentence punctuation that marks a line as text rather than a heading or caption.
 _SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 _FINAL_PUNCT = ".;:,。；：，!?！？"
@@ -46,9 +48,6 @@ class Node:
     # Numbering state of the children: kind -> last (number, suffix) seen.
     last: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def kids(self, kind: str) -> list[Node]:
-        return [child for child in self.children if child.kind == kind]
-
 
 class Tree:
     """Collects nodes in document order; checks numbering and key uniqueness."""
@@ -58,6 +57,7 @@ class Tree:
         self.force = force
         self.nodes: list[Node] = []
         self.root = Node("root", "", None, 0, "", "", None, 0)
+        self.last_article: tuple[int, int] | None = None
         self._keys: set[str] = set()
 
     def add(
@@ -89,6 +89,57 @@ class Tree:
         self.nodes.append(node)
         return node
 
+    def child(
+        self,
+        kind: str,
+        parent: Node,
+        number: int,
+        label_of: Callable[[int], str],
+        *,
+        line: int,
+        text: str = "",
+        after: int | None = None,
+    ) -> Node:
+        """Add the next paragraph, item or sub-item of `parent`, checking that it runs on.
+
+        `after` overrides the number it must follow (a list that began inline).
+        """
+        previous = parent.last.get(kind) or ((after, 0) if after else None)
+        expected = (previous[0] + 1 if previous else 1, 0)
+        what = "sub-item" if kind == "subitem" else kind
+        found_label = label_of(number)
+        self.check(line, what, expected, (number, 0), label_of(expected[0]), found_label, previous)
+        parent.last[kind] = (number, 0)
+        key = f"{parent.key}.{_SHORT[kind]}{number}"
+        return self.add(kind, key, parent, number=number, label=found_label, text=text, line=line)
+
+    def next_article(
+        self,
+        line: int,
+        found: tuple[int, int],
+        label_of: Callable[[int, int], str],
+        *,
+        strict: bool = True,
+    ) -> bool:
+        """Check that article (number, suffix) follows the last one: n+1, or n之(s+1).
+
+        Articles run through the whole document. When not `strict`, a number that does not
+        follow returns False instead: the line quotes an article rather than opening one.
+        """
+        previous = self.last_article
+        valid = (
+            [(1, 0)] if previous is None else [(previous[0] + 1, 0), (previous[0], previous[1] + 1)]
+        )
+        if found not in valid and not strict:
+            return False
+        inserted = previous is not None and found[0] == previous[0] and found[1] > 0
+        expected = valid[1] if inserted else valid[0]
+        self.check(
+            line, "article", expected, found, label_of(*expected), label_of(*found), previous
+        )
+        self.last_article = found
+        return True
+
     def check(
         self,
         line: int,
@@ -118,14 +169,22 @@ class Tree:
         )
 
     def refuse(
-        self, line: int, what: str, expected_text: str, found_text: str, *, expected: str,
+        self,
+        line: int,
+        what: str,
+        expected_text: str,
+        found_text: str,
+        *,
+        expected: str,
         found: str,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Raise the numbering error (callers have already checked `force`)."""
         raise ParseError(
-            line, f"{what}: expected {expected_text}, found {found_text}", expected=expected,
+            line,
+            f"{what}: expected {expected_text}, found {found_text}",
+            expected=expected,
             found=found,
-        )  # fmt: skip
+        )
 
     def freeze(self, joiner: str, *, paragraph_labels: bool = False) -> list[Clause]:
         """Turn the nodes into Clauses: text assembled, citations computed.

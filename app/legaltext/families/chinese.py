@@ -88,7 +88,6 @@ class ChineseParser:
         self.preamble = Preamble(self.tree, "序言")
         self.annexes = Annexes(self.tree)
         self.article: _Article | None = None
-        self.last: tuple[int, int] | None = None
         self.notes: list[str] = []
 
     def parse(self) -> list[Clause]:
@@ -101,7 +100,7 @@ class ChineseParser:
             if index > last_article and self._annex(line):
                 continue
             self._line(line)
-        if self.last is None:
+        if self.tree.last_article is None:
             raise ParseError(1, "no articles found")
         if self.notes and "notes" not in self.meta:
             self.meta["notes"] = "\n".join(self.notes)
@@ -140,7 +139,7 @@ class ChineseParser:
         opened = self.outline.opened
         if opened and opened.number is not None and not opened.caption and heading_like(text):
             opened.caption = tidy_caption(text)  # "第一章" with its title on the line below
-        elif line.hashes and self.last is not None and not _ITEM.match(text):
+        elif line.hashes and self.tree.last_article and not _ITEM.match(text):
             self.outline.add_unnumbered(text, line.no)
             self.article = None
         elif self.article:
@@ -172,30 +171,22 @@ class ChineseParser:
         suffix = read_number(match.group(2), line.no, strict=separated) if match.group(2) else 0
         if number is None or suffix is None:
             return False
-        found = (number, suffix)
-        previous = self.last
-        if previous is None:
-            valid, expected = [(1, 0)], (1, 0)
-        else:
-            valid = [(previous[0] + 1, 0), (previous[0], previous[1] + 1)]
-            expected = valid[1] if number == previous[0] and suffix else valid[0]
-        if found not in valid and not separated:
+        if not self.tree.next_article(line.no, (number, suffix), article_label, strict=separated):
             return False  # "第三十条规定的…" opening a paragraph quotes another article
-        self.tree.check(
-            line.no, "article", expected, found, article_label(*expected),
-            article_label(*found), previous,
-        )  # fmt: skip
-        self.last = found
         caption, words = split_caption(rest)
         key = f"art{number}" + (f"-{suffix}" if suffix else "")
         node = self.tree.add(
-            "article", key, self.outline.container(), number=number, suffix=suffix,
-            label=article_label(number, suffix), caption=caption, line=line.no,
-        )  # fmt: skip
-        node.deleted = words in _DELETED
-        first = self.tree.add(
-            "paragraph", f"{node.key}.p1", node, number=1, label="第一款", text=words, line=line.no
+            "article",
+            key,
+            self.outline.container(),
+            number=number,
+            suffix=suffix,
+            label=article_label(number, suffix),
+            caption=caption,
+            line=line.no,
         )
+        node.deleted = words in _DELETED
+        first = self.tree.child("paragraph", node, 1, _paragraph_label, line=line.no, text=words)
         self.article = _Article(node, first)
         self.outline.opened = None
         return True
@@ -211,51 +202,42 @@ class ChineseParser:
             match = pattern.fullmatch(text)
             if match and self._subitem(art, style, match, line):
                 return
-        self._paragraph(art, text, line.no)
-
-    def _paragraph(self, art: _Article, text: str, no: int) -> None:
         first = art.paragraphs[0]
         if len(art.paragraphs) == 1 and not first.lines[0] and not first.children:
             first.lines[0] = text  # "第九条" alone on its line: the words follow below
+            art.node.deleted = text in _DELETED
         else:
             number = len(art.paragraphs) + 1
-            art.paragraphs.append(
-                self.tree.add(
-                    "paragraph", f"{art.node.key}.p{number}", art.node, number=number,
-                    label=f"第{int_to_cn(number)}款", text=text, line=no,
-                )
-            )  # fmt: skip
-        art.previous = "paragraph"
-        art.item = None
+            paragraph = self.tree.child(
+                "paragraph", art.node, number, _paragraph_label, line=line.no, text=text
+            )
+            art.paragraphs.append(paragraph)
+        art.previous, art.item = "paragraph", None
 
     def _item(self, art: _Article, match: re.Match, line: Line) -> bool:
         try:
             number = cn_to_int(match.group(1))
         except ValueError:
             return False
-        paragraph = art.paragraphs[-1]
-        listed = art.list_paragraph
-        previous = paragraph.last.get("item")
-        if previous is None and number > 1:
+        paragraph, listed, after = art.paragraphs[-1], art.list_paragraph, None
+        if "item" not in paragraph.last and number > 1:
             marker = int_to_cn(number - 1)
             if listed is not None and listed.last["item"][0] + 1 == number:
                 # The list of an earlier paragraph resumes after lines the drafter set
                 # between its items (the Shenzhen regulation's article 29).
-                paragraph, previous = listed, listed.last["item"]
+                paragraph = listed
             elif f"（{marker}）" in paragraph.lines[0] or f"({marker})" in paragraph.lines[0]:
-                previous = (number - 1, 0)  # the list began inline: "…文件： （一）登记申请书；"
-        expected = (previous[0] + 1 if previous else 1, 0)
-        self.tree.check(
-            line.no, "item", expected, (number, 0), _item_label(expected[0]),
-            _item_label(number), previous,
-        )  # fmt: skip
-        paragraph.last["item"] = (number, 0)
-        art.item = self.tree.add(
-            "item", f"{paragraph.key}.i{number}", paragraph, number=number,
-            label=_item_label(number), text=match.group(2).strip(), line=line.no,
-        )  # fmt: skip
-        art.list_paragraph = paragraph
-        art.previous = "item"
+                after = number - 1  # the list began inline: "…文件： （一）登记申请书；"
+        art.item = self.tree.child(
+            "item",
+            paragraph,
+            number,
+            _item_label,
+            line=line.no,
+            text=match.group(2).strip(),
+            after=after,
+        )
+        art.list_paragraph, art.previous = paragraph, "item"
         return True
 
     def _subitem(self, art: _Article, style: str, match: re.Match, line: Line) -> bool:
@@ -263,31 +245,27 @@ class ChineseParser:
         continues = art.previous == "subitem" and art.sub_style == style
         if item is None or not (art.previous == "item" or continues):
             return False  # "1." not right under an item is an ordinary paragraph
-        number = int(match.group(1).translate(_FULLWIDTH))
-        previous = item.last.get("subitem")
-        expected = (previous[0] + 1 if previous else 1, 0)
-        label = _sub_label(style)
-        self.tree.check(
-            line.no, "sub-item", expected, (number, 0), label(expected[0]), label(number), previous
-        )
-        item.last["subitem"] = (number, 0)
-        self.tree.add(
-            "subitem", f"{item.key}.s{number}", item, number=number, label=label(number),
-            text=match.group(2).strip(), line=line.no,
-        )  # fmt: skip
+        number = cn_to_int(match.group(1))  # ASCII or full-width digits
+        label = _dot_label if style == "dot" else _paren_label
+        self.tree.child("subitem", item, number, label, line=line.no, text=match.group(2).strip())
         art.previous, art.sub_style = "subitem", style
         return True
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _item_label(number: int) -> str:
     return f"（{int_to_cn(number)}）"
 
 
-def _sub_label(style: str):
-    return (lambda n: f"{n}.") if style == "dot" else (lambda n: f"（{n}）")
+def _paragraph_label(number: int) -> str:
+    return f"第{int_to_cn(number)}款"
+
+
+def _dot_label(number: int) -> str:
+    return f"{number}."
+
+
+def _paren_label(number: int) -> str:
+    return f"（{number}）"
 
 
 def parse_chinese(lines: list[Line], meta: dict[str, str], force: bool) -> list[Clause]:

@@ -6,7 +6,7 @@ import re
 
 from ..frontmatter import Line
 from ..model import Clause, ParseError
-from ..numerals import int_to_roman, letter_to_int, roman_to_int
+from ..numerals import int_to_letter, int_to_roman, letter_to_int, roman_to_int
 from ._outline import Outline, tidy_caption
 from ._tree import Node, Tree, caption_like
 from .common import Annexes, Preamble
@@ -77,7 +77,6 @@ class EnglishParser:
         self.preamble = Preamble(self.tree, "Preamble")
         self.annexes = Annexes(self.tree)
         self.article: _Article | None = None
-        self.last: tuple[int, int] | None = None
 
     def parse(self) -> list[Clause]:
         last_article = max(
@@ -90,7 +89,7 @@ class EnglishParser:
             if index > last_article and self._annex(line):
                 continue
             self._line(line)
-        if self.last is None:
+        if self.tree.last_article is None:
             raise ParseError(1, "no articles found")
         return self.tree.freeze(" ", paragraph_labels=True)
 
@@ -138,7 +137,7 @@ class EnglishParser:
         opened = self.outline.opened
         if opened and opened.number is not None and not opened.caption and caption_like(text):
             opened.caption = tidy_caption(text)  # "CHAPTER I" with its title on the next line
-        elif line.hashes and self.last is not None:
+        elif line.hashes and self.tree.last_article:
             self.outline.add_unnumbered(text, line.no)
             self.article = None
         elif self.article:
@@ -162,25 +161,17 @@ class EnglishParser:
     def _article(self, match: re.Match, line: Line) -> None:
         number = int(match.group(1))
         suffix = ord(match.group(2).lower()) - 96 if match.group(2) else 0
-        previous = self.last
-        if previous is None:
-            expected = (1, 0)
-        elif number == previous[0] and suffix:
-            expected = (previous[0], previous[1] + 1)
-        else:
-            expected = (previous[0] + 1, 0)
-        found = (number, suffix)
-        self.tree.check(
-            line.no, "article", expected, found, article_label(*expected),
-            article_label(*found), previous,
-        )  # fmt: skip
-        self.last = found
+        self.tree.next_article(line.no, (number, suffix), article_label)
         node = self.tree.add(
-            "article", f"art{number}" + (f"-{suffix}" if suffix else ""),
-            self.outline.container(), number=number, suffix=suffix,
-            label=article_label(number, suffix), caption=tidy_caption(match.group(3)),
+            "article",
+            f"art{number}" + (f"-{suffix}" if suffix else ""),
+            self.outline.container(),
+            number=number,
+            suffix=suffix,
+            label=article_label(number, suffix),
+            caption=tidy_caption(match.group(3)),
             line=line.no,
-        )  # fmt: skip
+        )
         self.article = _Article(node)
         self.outline.opened = None
 
@@ -202,18 +193,11 @@ class EnglishParser:
             self._paragraph(art, text, line.no, None)
 
     def _paragraph(self, art: _Article, text: str, no: int, printed: int | None) -> Node:
-        expected = len(art.paragraphs) + 1
-        number = expected
-        if printed is not None:
-            self.tree.check(
-                no, "paragraph", (expected, 0), (printed, 0), f"{expected}.", f"{printed}.",
-                (expected - 1, 0),
-            )  # fmt: skip
-            number, art.numbered = printed, True
-        node = self.tree.add(
-            "paragraph", f"{art.node.key}.p{number}", art.node, number=number,
-            label=f"{printed}." if printed is not None else "", text=text, line=no,
-        )  # fmt: skip
+        if printed is None:
+            number, label = art.node.last.get("paragraph", (0, 0))[0] + 1, _unlabelled
+        else:
+            number, label, art.numbered = printed, _numbered, True
+        node = self.tree.child("paragraph", art.node, number, label, line=no, text=text)
         art.paragraphs.append(node)
         art.item = None
         return node
@@ -227,52 +211,33 @@ class EnglishParser:
         letter, roman, item = _letter(token), _roman(token), art.item
         if roman is not None and roman >= 50:
             roman = None  # (c), (d), (l), (m) are letters here, never sub-item 100
-        if item is not None:
-            if letter is not None and letter == item.number + 1:
-                return self._item(art, letter, token, text, no)
-            if roman is not None:
-                return self._subitem(item, roman, token, text, no)
-            if letter is not None:
-                return self._item(art, letter, token, text, no)
+        next_item = item is not None and letter == item.number + 1
+        if item is not None and not next_item and roman is not None:
+            self.tree.child("subitem", item, roman, _sub_label, line=no, text=text)
+            return True
+        if letter is None or (item is None and letter != 1 and roman is not None):
             return False
-        if letter == 1 or (letter is not None and roman is None):
-            return self._item(art, letter, token, text, no)
-        return False
-
-    def _item(self, art: _Article, number: int, token: str, text: str, no: int) -> bool:
         if not art.paragraphs:
             self._paragraph(art, "", no, None)  # "(a)" right under the article heading
         paragraph = art.paragraphs[-1]
-        previous = paragraph.last.get("item")
-        expected = (previous[0] + 1 if previous else 1, 0)
-        self.tree.check(
-            no, "item", expected, (number, 0), f"({_letter_of(expected[0])})", f"({token})",
-            previous,
-        )  # fmt: skip
-        paragraph.last["item"] = (number, 0)
-        art.item = self.tree.add(
-            "item", f"{paragraph.key}.i{number}", paragraph, number=number, label=f"({token})",
-            text=text, line=no,
-        )  # fmt: skip
-        return True
-
-    def _subitem(self, item: Node, number: int, token: str, text: str, no: int) -> bool:
-        previous = item.last.get("subitem")
-        expected = (previous[0] + 1 if previous else 1, 0)
-        self.tree.check(
-            no, "sub-item", expected, (number, 0), f"({int_to_roman(expected[0]).lower()})",
-            f"({token})", previous,
-        )  # fmt: skip
-        item.last["subitem"] = (number, 0)
-        self.tree.add(
-            "subitem", f"{item.key}.s{number}", item, number=number, label=f"({token})",
-            text=text, line=no,
-        )  # fmt: skip
+        art.item = self.tree.child("item", paragraph, letter, _item_label, line=no, text=text)
         return True
 
 
-def _letter_of(number: int) -> str:
-    return chr(96 + number) if 0 < number <= 26 else str(number)
+def _unlabelled(number: int) -> str:
+    return ""
+
+
+def _numbered(number: int) -> str:
+    return f"{number}."
+
+
+def _item_label(number: int) -> str:
+    return f"({int_to_letter(number)})" if 0 < number <= 52 else f"({number})"
+
+
+def _sub_label(number: int) -> str:
+    return f"({int_to_roman(number).lower()})" if 0 < number < 4000 else f"({number})"
 
 
 def parse_english(lines: list[Line], meta: dict[str, str], force: bool) -> list[Clause]:

@@ -138,9 +138,14 @@ class StandardParser:
         previous = holder.last.get("clause")
         expected = (previous[0] + 1 if previous else 1, 0)
         self.tree.check(
-            line.no, "clause", expected, (path[-1], 0), _show((*parent_path, expected[0])),
-            _show(path), previous,
-        )  # fmt: skip
+            line.no,
+            "clause",
+            expected,
+            (path[-1], 0),
+            _show((*parent_path, expected[0])),
+            _show(path),
+            previous,
+        )
         holder.last["clause"] = (path[-1], 0)
         words = (rest or "").strip()
         caption = words if heading_like(words) else ""
@@ -164,9 +169,13 @@ class StandardParser:
         last = (holder or self.tree.root).last.get("clause")
         expected = _show((*base, last[0] + 1 if last else 1))
         self.tree.refuse(
-            line.no, "clause number does not follow", expected, _show(path),
-            expected=expected, found=_show(path),
-        )  # fmt: skip
+            line.no,
+            "clause number does not follow",
+            expected,
+            _show(path),
+            expected=expected,
+            found=_show(path),
+        )
 
     def _nearest(self, path: Path) -> Node | None:
         while path and path not in self.nodes:
@@ -176,7 +185,7 @@ class StandardParser:
     def _body(self, text: str, no: int) -> None:
         match = _ITEM.fullmatch(text)
         if match:
-            self._item(ord(match.group(1)) - 96, match.group(1), match.group(2).strip(), no)
+            self._item(ord(match.group(1)) - 96, match.group(2).strip(), no)
             return
         match = _SUBITEM.fullmatch(text)
         if match and self.item is not None and self.previous in ("item", "subitem"):
@@ -188,43 +197,33 @@ class StandardParser:
         node = self.node
         assert node is not None
         number = node.last.get("paragraph", (0, 0))[0] + 1
-        node.last["paragraph"] = (number, 0)
-        self.paragraph = self.tree.add(
-            "paragraph", f"{node.key}.p{number}", node, number=number, label=f"第{number}段",
-            text=text, line=no,
-        )  # fmt: skip
+        self.paragraph = self.tree.child(
+            "paragraph", node, number, _paragraph_label, line=no, text=text
+        )
         self.item, self.previous = None, "paragraph"
         return self.paragraph
 
-    def _item(self, number: int, letter: str, text: str, no: int) -> None:
+    def _item(self, number: int, text: str, no: int) -> None:
         paragraph = self.paragraph or self._paragraph("", no)  # a list right under the title
-        previous = paragraph.last.get("item")
-        expected = (previous[0] + 1 if previous else 1, 0)
-        self.tree.check(
-            no, "item", expected, (number, 0), f"{chr(96 + expected[0])})", f"{letter})",
-            previous,
-        )  # fmt: skip
-        paragraph.last["item"] = (number, 0)
-        self.item = self.tree.add(
-            "item", f"{paragraph.key}.i{number}", paragraph, number=number, label=f"{letter})",
-            text=text, line=no,
-        )  # fmt: skip
+        self.item = self.tree.child("item", paragraph, number, _letter, line=no, text=text)
         self.previous = "item"
 
     def _subitem(self, number: int, text: str, no: int) -> None:
-        item = self.item
-        assert item is not None
-        previous = item.last.get("subitem")
-        expected = (previous[0] + 1 if previous else 1, 0)
-        self.tree.check(
-            no, "sub-item", expected, (number, 0), f"{expected[0]})", f"{number})", previous
-        )
-        item.last["subitem"] = (number, 0)
-        self.tree.add(
-            "subitem", f"{item.key}.s{number}", item, number=number, label=f"{number})",
-            text=text, line=no,
-        )  # fmt: skip
+        assert self.item is not None
+        self.tree.child("subitem", self.item, number, _digit, line=no, text=text)
         self.previous = "subitem"
+
+
+def _paragraph_label(number: int) -> str:
+    return f"第{number}段"
+
+
+def _letter(number: int) -> str:
+    return f"{chr(96 + number)})" if 0 < number <= 26 else f"{number})"
+
+
+def _digit(number: int) -> str:
+    return f"{number})"
 
 
 def parse_standard(lines: list[Line], meta: dict[str, str], force: bool) -> list[Clause]:

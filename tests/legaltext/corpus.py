@@ -1,4 +1,4 @@
-"""Shared helpers for the importer tests: the real-regulation corpus in ../shared/corpus."""
+"""The real-regulation corpus in ../shared/corpus, for the importer tests."""
 
 from __future__ import annotations
 
@@ -41,8 +41,7 @@ def corpus_doc(name: str) -> Document:
     return parse(corpus_text(name))
 
 
-@pytest.fixture
-def criminal_code() -> Document:
-    if not (CORPUS / "law-criminal-code.md").is_file():
-        pytest.skip(f"../shared/corpus is absent: {CORPUS} (set ZQ_CORPUS_DIR)")
-    return corpus_doc("law-criminal-code.md")
+def require(name: str) -> None:
+    """Skip the calling test when the corpus file is absent."""
+    if not (CORPUS / name).is_file():
+        pytest.skip(f"../shared/corpus is absent: {CORPUS} (set ZQ_CORPUS_DIR to run this test)")
