@@ -100,4 +100,6 @@ def _standard(clause: Clause, by_key: dict[str, Clause]) -> list[str]:
         return [f"## {clause.label} {clause.caption}".strip(), *_lines(clause.text)]
     if kind in ("item", "subitem"):
         return [f"{clause.label} {clause.text}".strip()]
-    return _lines(clause.text)  # preamble, paragraph
+    if kind == "preamble":
+        return [clause.label, *_lines(clause.text)]  # 前言 / 引言 heads the preamble
+    return _lines(clause.text)  # paragraph

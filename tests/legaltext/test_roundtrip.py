@@ -323,3 +323,21 @@ def test_truncated_corpus_files_give_a_document_or_a_parse_error(data):
         )
     )
     _document_or_parse_error(piece, force=data.draw(st.booleans()))
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("第1条\n（删去）", {}),  # deleted words on the line below the article number
+        ("第1条\n(0)", {}),  # words that would read as a caption on the article's line
+        ("\n---\ntitle: x\n---\n第1条\n---", {}),  # front matter after a blank line; a rule
+        ("## #\n第1条", {}),  # heading marks only
+        ("Article 1\n:0", {}),
+        ("Article 0. :0", {"force": True}),
+        ("1 范围\n附录A\n(规范性)0", {"family": "std"}),
+        ('---\na: "\\ufeff"\n---\n第一条 甲。', {}),  # invisible characters in a meta value
+    ],
+)
+def test_edge_cases_found_by_fuzzing_round_trip(text, options):
+    doc = parse(text, **options)
+    assert parse(render_markdown(doc), **options) == doc

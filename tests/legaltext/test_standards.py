@@ -102,7 +102,8 @@ def test_standard_family_is_detected_from_numbered_clauses():
 def test_standard_sample_texts_and_counts():
     doc = parse(SAMPLE)
     clauses = doc.by_key()
-    assert clauses["pre"].text == "前言\n本文件按照GB/T 1.1—2020的规定起草。"
+    assert clauses["pre"].text == "本文件按照GB/T 1.1—2020的规定起草。"
+    assert clauses["pre"].label == "前言"
     assert clauses["2.1.1"].text == (
         "认证机构应具备下列条件：\na) 法人资格；\nb) 管理体系，包括：\n1) 文件控制；\n"
         "2) 记录控制；\nc) 人员。"
@@ -125,3 +126,13 @@ def test_standard_clause_out_of_place_is_refused():
     assert str(caught.value) == (
         "line 3: clause number does not follow: expected 1.1.1, found 1.1.1.1"
     )
+
+
+def test_preamble_heading_is_its_label_not_its_text():
+    document = parse(
+        "前言\n\n本文件由某技术委员会提出。\n\n1 范围\n\n本文件规定了要求。\n", family="std"
+    )
+
+    preamble = document.by_key()["pre"]
+    assert preamble.label == "前言"
+    assert preamble.text == "本文件由某技术委员会提出。"

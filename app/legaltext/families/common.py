@@ -37,6 +37,12 @@ class Preamble:
         self._toc: str | None = None  # first entry of the table of contents being skipped
         self._in_toc = False
 
+    def open(self, label: str, no: int) -> None:
+        """Start the preamble at its own heading (a standard's 前言/引言), which is its label
+        rather than a line of its text."""
+        if self.node is None:
+            self.node = self.tree.add("preamble", "pre", None, number=None, label=label, line=no)
+
     def add(self, text: str, no: int) -> None:
         """Add a preamble line (or start skipping a 目录 block)."""
         if _SPACE.sub("", text).lower() in _TOC_WORDS:

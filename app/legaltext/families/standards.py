@@ -17,6 +17,8 @@ _ANNEX = re.compile(r"附\s*录\s*([A-Z])(.*)")
 _NATURE = re.compile(r"\s*[（(](规范性|资料性)(?:附录)?[）)]\s*(.*)")
 _ITEM = re.compile(r"([a-z])\)\s*(.*)")
 _SUBITEM = re.compile(r"(\d{1,3})\)\s*(.*)")
+_SPACES = re.compile(r"\s+")
+PREAMBLE_HEADINGS = ("前言", "引言")
 
 Path = tuple  # (5, 1, 2) in the body, ("A", 1, 2) in annex A
 
@@ -121,7 +123,11 @@ class StandardParser:
             self._clause((int(match.group(1)),), match.group(2), line)
             return
         if self.node is None:
-            self.preamble.add(text, line.no)
+            heading = _SPACES.sub("", text)
+            if heading in PREAMBLE_HEADINGS and self.preamble.node is None:
+                self.preamble.open(heading, line.no)
+            else:
+                self.preamble.add(text, line.no)
         elif self.node.kind == "annex":
             self.node.lines.append(text)  # words of the annex before its first clause
         else:
