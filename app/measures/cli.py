@@ -50,14 +50,28 @@ def parse_command(path: str, as_json: bool, force: bool):
             click.echo(f"  {clause.key:<16} {clause.label} {clause.caption}".rstrip())
 
 
+META_OPTIONS = ("measure", "revision", "title", "label", "opens", "closes", "language")
+
+
 @drafts_cli.command("import")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Accept numbering that skips or repeats.")
 @click.option("--dry-run", is_flag=True, help="Check everything, then store nothing.")
+@click.option("--measure", help="Measure slug, for a file without front matter (a .docx).")
+@click.option("--revision", help="Revision number (1, 2, …).")
+@click.option("--title", help="Title of the measure.")
+@click.option("--label", help="Revision label, e.g. 征求意见稿.")
+@click.option("--opens", help="First day of the comment period, YYYY-MM-DD.")
+@click.option("--closes", help="Last day of the comment period, YYYY-MM-DD.")
+@click.option("--language", type=click.Choice(["zh", "en"]), help="Language of the text.")
 @with_appcontext
-def import_command(path: str, force: bool, dry_run: bool):
-    """Store PATH as a revision (or the English text of one), in one transaction."""
+def import_command(path: str, force: bool, dry_run: bool, **meta: str | None):
+    """Store PATH as a revision (or the English text of one), in one transaction.
+
+    Options fill in, or override, the file's front matter.
+    """
     document = _parse(path, force)
+    document.meta.update({key: value for key, value in meta.items() if value})
     try:
         outcome = import_revision(
             document=document, source_sha256=sha256_hex(Path(path).read_bytes()), tz=zone()

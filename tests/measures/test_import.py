@@ -205,3 +205,34 @@ def test_import_a_word_draft(app, db, tmp_path):
     )
     texts = dict(db.session.execute(select(Clause.key, Clause.text)).all())
     assert texts["art3.p1.i2"] == "审核员，是指经注册的人员。"
+
+
+def test_options_name_the_measure_of_a_file_without_front_matter(app, db, tmp_path):
+    path = tmp_path / "plain.md"
+    path.write_text(SHORT_BODY, encoding="utf-8")
+    runner = app.test_cli_runner()
+
+    refused = runner.invoke(args=["drafts", "import", str(path)])
+    result = runner.invoke(
+        args=[
+            "drafts",
+            "import",
+            str(path),
+            "--measure",
+            "plain-measure",
+            "--revision",
+            "1",
+            "--title",
+            "某某办法（征求意见稿）",
+            "--opens",
+            "2026-01-01",
+            "--closes",
+            "2026-02-01",
+        ]
+    )
+
+    assert refused.exit_code == 1
+    assert "'measure' (the measure's slug) is missing" in refused.output
+    assert result.exit_code == 0, result.output
+    measure = db.session.scalar(select(Measure))
+    assert (measure.slug, measure.title) == ("plain-measure", "某某办法（征求意见稿）")
