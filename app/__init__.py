@@ -48,6 +48,9 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
+    # Every model is known to the mapper and to Alembic before the first request.
+    from app.accounts import models as _accounts  # noqa: F401
+    from app.comments import models as _comments  # noqa: F401
     from app.i18n import bp as i18n_bp
     from app.measures.views import bp as measures_bp
 

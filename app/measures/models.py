@@ -40,6 +40,7 @@ class Measure(db.Model):
         default=CommentVisibility.NEVER,
     )
     names_public: Mapped[bool] = mapped_column(default=False)
+    receipt_prefix: Mapped[str] = mapped_column(String(10), default="")  # CP in CP-R1-000123
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     revisions: Mapped[list["Revision"]] = relationship(

@@ -49,6 +49,11 @@ def import_revision(*, document: Document, source_sha256: str, tz) -> ImportOutc
     return _import_primary(document, slug, number, source_sha256, tz)
 
 
+def receipt_prefix_for(slug: str) -> str:
+    """CP for certified-personnel: the initials of the slug's words, at most six."""
+    return "".join(word[0] for word in slug.split("-") if word)[:6].upper() or "ZQ"
+
+
 def _identity(document: Document) -> tuple[str, int]:
     meta = document.meta
     slug = (meta.get("measure") or "").strip()
@@ -86,6 +91,11 @@ def _import_primary(document, slug, number, source_sha256, tz) -> ImportOutcome:
         value = document.meta.get(name, "").strip()
         if value:
             setattr(measure, name, value)
+    measure.receipt_prefix = (
+        document.meta.get("receipt_prefix", "").strip().upper()[:10]
+        or measure.receipt_prefix
+        or receipt_prefix_for(slug)
+    )
 
     revision = Revision(
         measure=measure,

@@ -1,0 +1,214 @@
+"""Comment (意见), its versions, attachments, co-signing units, and units' replies."""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Column, ForeignKey, Index, LargeBinary, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.accounts.models import Unit, UnitCategory, User, enum_column
+from app.extensions import db
+from app.measures.models import Clause, Revision
+from app.timeutil import utcnow
+
+
+class CommentType(enum.StrEnum):
+    """ISO's vocabulary: general, technical, editorial (总体/技术/编辑)."""
+
+    GENERAL = "ge"
+    TECHNICAL = "te"
+    EDITORIAL = "ed"
+
+
+class Stance(enum.StrEnum):
+    """The commenter's position on the clause (赞成/反对/修改)."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    AMEND = "amend"
+
+
+class Channel(enum.StrEnum):
+    ONLINE = "online"
+    SEMINAR = "seminar"
+    LETTER = "letter"
+    EMAIL = "email"
+    FORM = "form"
+
+
+class Consent(enum.StrEnum):
+    """Publication consent: with the name, anonymously, or not at all."""
+
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+    PRIVATE = "private"
+
+
+class CommentStatus(enum.StrEnum):
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+
+
+class Reply(enum.StrEnum):
+    """A consulted unit's reply to a revision: none yet, "no comments" (无意见), comments."""
+
+    NONE = "none"
+    NO_COMMENTS = "no_comments"
+    COMMENTS = "comments"
+
+
+TYPE_LABELS = {
+    CommentType.GENERAL: _l("General"),
+    CommentType.TECHNICAL: _l("Technical"),
+    CommentType.EDITORIAL: _l("Editorial"),
+}
+STANCE_LABELS = {
+    Stance.SUPPORT: _l("Support"),
+    Stance.OPPOSE: _l("Oppose"),
+    Stance.AMEND: _l("Amend"),
+}
+CHANNEL_LABELS = {
+    Channel.ONLINE: _l("Online"),
+    Channel.SEMINAR: _l("Seminar"),
+    Channel.LETTER: _l("Letter"),
+    Channel.EMAIL: _l("E-mail"),
+    Channel.FORM: _l("Form import"),
+}
+CONSENT_LABELS = {
+    Consent.NAMED: _l("Publish with my name and unit"),
+    Consent.ANONYMOUS: _l("Publish anonymously"),
+    Consent.PRIVATE: _l("Do not publish"),
+}
+STATUS_LABELS = {
+    CommentStatus.SUBMITTED: _l("Submitted"),
+    CommentStatus.WITHDRAWN: _l("Withdrawn"),
+}
+
+comment_cosigners = Table(
+    "comment_cosigners",
+    db.metadata,
+    Column("comment_id", ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Comment(db.Model):
+    """A comment (意见) on a clause, a quoted span of it, or the draft as a whole.
+
+    The unit and its category are copied as they were when the comment was written. The
+    receipt (CP-R1-000123) is issued in the transaction that stores the comment and shown only
+    after it commits; ``form_token`` makes a resent form store one comment, not two.
+    """
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        Index("ix_comments_revision_clause", "revision_id", "clause_id"),
+        Index("ix_comments_author", "author_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    clause_id: Mapped[int | None] = mapped_column(ForeignKey("clauses.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    unit_category: Mapped[UnitCategory] = mapped_column(enum_column(UnitCategory, 2))
+    type: Mapped[CommentType] = mapped_column(enum_column(CommentType, 2))
+    stance: Mapped[Stance | None] = mapped_column(enum_column(Stance))
+    body: Mapped[str] = mapped_column(Text)
+    proposed: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    quote_exact: Mapped[str] = mapped_column(Text, default="")
+    quote_prefix: Mapped[str] = mapped_column(Text, default="")
+    quote_suffix: Mapped[str] = mapped_column(Text, default="")
+    quote_start: Mapped[int | None]
+    quote_end: Mapped[int | None]
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel), default=Channel.ONLINE)
+    consent: Mapped[Consent] = mapped_column(enum_column(Consent), default=Consent.PRIVATE)
+    official_position: Mapped[bool] = mapped_column(default=False)
+    receipt: Mapped[str | None] = mapped_column(String(32), unique=True)
+    content_sha256: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[CommentStatus] = mapped_column(
+        enum_column(CommentStatus), default=CommentStatus.SUBMITTED
+    )
+    late: Mapped[bool] = mapped_column(default=False)
+    form_token: Mapped[str] = mapped_column(String(64), unique=True)
+    example: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    revision: Mapped[Revision] = relationship()
+    clause: Mapped[Clause | None] = relationship()
+    author: Mapped[User] = relationship()
+    unit: Mapped[Unit | None] = relationship()
+    cosigners: Mapped[list[Unit]] = relationship(secondary=comment_cosigners)
+    attachments: Mapped[list["Attachment"]] = relationship(
+        back_populates="comment", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+    versions: Mapped[list["CommentVersion"]] = relationship(
+        back_populates="comment", cascade="all, delete-orphan", order_by="CommentVersion.number"
+    )
+
+    @property
+    def has_quote(self) -> bool:
+        return bool(self.quote_exact)
+
+
+class CommentVersion(db.Model):
+    """An earlier text of an edited comment: edits keep their history."""
+
+    __tablename__ = "comment_versions"
+    __table_args__ = (UniqueConstraint("comment_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    type: Mapped[CommentType] = mapped_column(enum_column(CommentType, 2))
+    stance: Mapped[Stance | None] = mapped_column(enum_column(Stance))
+    body: Mapped[str] = mapped_column(Text)
+    proposed: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    quote_exact: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[Consent] = mapped_column(enum_column(Consent))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)  # when this text was replaced
+    editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    comment: Mapped[Comment] = relationship(back_populates="versions")
+
+
+class Attachment(db.Model):
+    """A file sent with a comment (PDF, DOCX, XLSX), kept in the database."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    stamped: Mapped[bool] = mapped_column(default=False)  # the unit's stamped position (盖章)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    comment: Mapped[Comment] = relationship(back_populates="attachments")
+
+
+class RevisionUnit(db.Model):
+    """A unit's standing in a revision's consultation: invited (征求意见单位) and/or its
+    declared reply. "Replied with comments" is read from its comments, not stored."""
+
+    __tablename__ = "revision_units"
+    __table_args__ = (UniqueConstraint("revision_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    invited_at: Mapped[datetime | None]
+    invite_channel: Mapped[str] = mapped_column(String(20), default="")
+    no_comments_at: Mapped[datetime | None]  # the unit declared 无意见
+    no_comments_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    revision: Mapped[Revision] = relationship()
+    unit: Mapped[Unit] = relationship()
