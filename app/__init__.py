@@ -6,7 +6,7 @@ from flask import Flask, render_template
 
 from app import config as app_config
 from app.database import configure_engine
-from app.extensions import babel, csrf, db, migrate
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +26,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
+    from app.accounts.login import configure_login
+
+    configure_login(app, login_manager)
 
     from app.i18n import current_language, select_locale
 

@@ -4,7 +4,18 @@ import os
 import secrets
 from pathlib import Path
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "BABEL_DEFAULT_LOCALE", "TIMEZONE")
+ENV_KEYS = (
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "BABEL_DEFAULT_LOCALE",
+    "TIMEZONE",
+    "RATELIMIT_STORAGE_URI",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_SENDER",
+)
 
 
 class Defaults:
@@ -12,11 +23,27 @@ class Defaults:
     LANGUAGES = ("zh", "en")
     TIMEZONE = "Asia/Shanghai"
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
-    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    MAX_CONTENT_LENGTH = 45 * 1024 * 1024  # a comment with a few 10 MB attachments
     WTF_CSRF_TIME_LIMIT = None  # a reader may leave a page open for a day before acting
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     LANGUAGE_COOKIE = "zq_lang"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SIGNUP = "10 per hour"
+    RATELIMIT_SIGNIN = "20 per 10 minutes"
+    RATELIMIT_COMMENT = "60 per hour"
+    ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    COMMENT_MAX_CHARS = 20000  # per text field; a 10 MB body is refused, not stored
+    PASSWORD_RESET_MAX_AGE = 2 * 3600
+    MAIL_SERVER = ""  # unset: mail is written as .eml files under instance/mail/
+    MAIL_PORT = 587
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_SENDER = "noreply@zhengqiu.local"
+    MAIL_FOLDER = ""  # where .eml files go without SMTP; default instance/mail
 
 
 def load(app, overrides: dict | None) -> None:

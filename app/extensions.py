@@ -1,6 +1,9 @@
 """Flask extensions, created unbound and initialised in create_app()."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -26,3 +29,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
+login_manager = LoginManager()
+# Limits are declared on the views that need them (sign-up, sign-in, commenting); storage is
+# in memory by default, Redis through RATELIMIT_STORAGE_URI for several processes.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

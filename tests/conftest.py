@@ -58,10 +58,12 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture
-def app(database_url):
+def app(database_url, tmp_path):
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": database_url,
+            "MAIL_FOLDER": str(tmp_path / "mail"),
+            "RATELIMIT_ENABLED": False,
             "TESTING": True,
             "SECRET_KEY": "test-secret",
             "SERVER_NAME": "zhengqiu.test",
