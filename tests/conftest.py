@@ -97,6 +97,19 @@ def db(app):
 
 
 @pytest.fixture
+def login_as(client):
+    """Sign ``user`` in on ``client`` (as Flask-Login's session does), without the form."""
+
+    def login(user):
+        with client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        return user
+
+    return login
+
+
+@pytest.fixture
 def demo(app):
     """The demo drafts of drafts/, imported."""
     from app.demo import load_demo

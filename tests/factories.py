@@ -63,3 +63,55 @@ def make_revision(body: str = SHORT_BODY, **meta):
     )
     db.session.commit()
     return outcome.revision
+
+
+def make_open_revision(**meta):
+    """A revision whose comment period runs from five days ago to thirty days ahead."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    meta.setdefault("opens", (today - timedelta(days=5)).isoformat())
+    meta.setdefault("closes", (today + timedelta(days=30)).isoformat())
+    return make_revision(**meta)
+
+
+def make_closed_revision(**meta):
+    meta.setdefault("opens", "2021-01-08")
+    meta.setdefault("closes", "2021-02-08")
+    return make_revision(**meta)
+
+
+_counter = {"unit": 0, "user": 0}
+
+
+def make_unit(name: str | None = None, category: str = "CB", region: str = "北京市"):
+    from app.accounts.models import Unit, UnitCategory
+
+    _counter["unit"] += 1
+    unit = Unit(
+        name=name or f"测试认证有限公司{_counter['unit']}",
+        category=UnitCategory(category),
+        region=region,
+    )
+    db.session.add(unit)
+    db.session.commit()
+    return unit
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(role: str = "participant", unit=None, email: str | None = None, name: str = "张三"):
+    from app.accounts.models import Role, User
+
+    _counter["user"] += 1
+    user = User(
+        email=email or f"user{_counter['user']}@example.org",
+        name=name,
+        role=Role(role),
+        unit=unit,
+    )
+    user.set_password(PASSWORD)
+    db.session.add(user)
+    db.session.commit()
+    return user
