@@ -3,9 +3,11 @@
 English msgids are the source strings, so the English catalogue's translations are the msgids
 themselves; this fills them in. Chinese translations are written by hand in
 app/translations/zh/LC_MESSAGES/messages.po; this lists any that are missing and exits 1.
-Usage: python scripts/catalogues.py
+Usage: python scripts/catalogues.py [TRANSLATIONS.json ...]
+Each JSON file ({"English msgid": "中文"}) is merged into the Chinese catalogue first.
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -24,7 +26,20 @@ def save(language: str, catalogue) -> None:
         write_po(handle, catalogue, omit_header=False, sort_output=True, no_location=True)
 
 
+def merge(paths: list[str]) -> None:
+    chinese = load("zh")
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            translations = json.load(handle)
+        for message in chinese:
+            if message.id in translations:
+                message.string = translations[message.id]
+                message.flags.discard("fuzzy")
+    save("zh", chinese)
+
+
 def main() -> int:
+    merge(sys.argv[1:])
     english = load("en")
     for message in english:
         if message.id and not message.string:

@@ -1,0 +1,120 @@
+"""Every route against every kind of visitor: one table, and a check that it covers them all.
+
+Outcomes: "ok" (served: 2xx, or a redirect that is not to the sign-in page), "signin" (sent
+to sign in), "forbidden" (403), "missing" (404 — used where even the existence of an object
+must not leak, e.g. another participant's receipt).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.factories import make_closed_revision, make_open_revision, make_unit, make_user
+
+ROLES = ("anonymous", "participant", "other", "team", "reviewer", "official", "admin")
+EVERYONE = dict.fromkeys(ROLES, "ok")
+SIGNED_IN = {"anonymous": "signin", **dict.fromkeys(ROLES[1:], "ok")}
+ADMIN_ONLY = {
+    "anonymous": "signin",
+    **dict.fromkeys(("participant", "other", "team", "reviewer", "official"), "forbidden"),
+    "admin": "ok",
+}
+# The author and the staff who read every comment; another participant learns nothing.
+AUTHOR_AND_STAFF = {
+    "anonymous": "signin",
+    "participant": "ok",
+    "other": "missing",
+    **dict.fromkeys(("team", "reviewer", "official", "admin"), "ok"),
+}
+AUTHOR_ONLY_WRITE = {
+    "anonymous": "signin",
+    "participant": "ok",
+    "other": "missing",
+    **dict.fromkeys(("team", "reviewer", "official", "admin"), "forbidden"),
+}
+PARTICIPANTS_ONLY = {
+    "anonymous": "signin",
+    "participant": "ok",
+    "other": "ok",
+    **dict.fromkeys(("team", "reviewer", "official", "admin"), "forbidden"),
+}
+
+# (method, URL template, expected outcome per role). Templates name objects of the scenario.
+MATRIX: list[tuple[str, str, dict[str, str]]] = [
+    ("GET", "/", EVERYONE),
+    ("POST", "/language", EVERYONE),
+    ("GET", "/m/{slug}", EVERYONE),
+    ("GET", "/m/{slug}/r/1", EVERYONE),
+    ("GET", "/m/{slug}/r/1/c/art1", EVERYONE),
+]
+
+
+@pytest.fixture
+def scenario(app, db):
+    unit = make_unit()
+    revision = make_open_revision()
+    make_closed_revision(measure="closed-measure")
+    users = {
+        "participant": make_user("participant", unit=unit),
+        "other": make_user("participant"),
+        "team": make_user("team"),
+        "reviewer": make_user("reviewer"),
+        "official": make_user("official"),
+        "admin": make_user("admin"),
+    }
+    return {"slug": revision.measure.slug, "users": users, "unit": unit}
+
+
+def csrf_token(client) -> str:
+    html = client.get("/").get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def outcome(response) -> str:
+    location = response.headers.get("Location", "")
+    if response.status_code in (301, 302, 303) and "/sign-in" in location:
+        return "signin"
+    if response.status_code == 401:
+        return "signin"
+    if response.status_code == 403:
+        return "forbidden"
+    if response.status_code == 404:
+        return "missing"
+    if response.status_code < 400:
+        return "ok"
+    return f"HTTP {response.status_code}"
+
+
+@pytest.mark.parametrize("method,template,expected", MATRIX, ids=[f"{m} {t}" for m, t, _ in MATRIX])
+def test_route_answers_each_role_as_expected(
+    app, client, login_as, scenario, method, template, expected
+):
+    url = template.format(**scenario)
+    seen = {}
+    for role in ROLES:
+        client.delete_cookie("session", domain="zhengqiu.test")
+        if role != "anonymous":
+            login_as(scenario["users"][role])
+        if method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data={"csrf_token": csrf_token(client)})
+        seen[role] = outcome(response)
+
+    assert seen == expected
+
+
+def test_matrix_covers_every_route(app):
+    covered = {(method, re.sub(r"\{[a-z_]+\}", "<>", template)) for method, template, _ in MATRIX}
+    routes = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            routes.add((method, re.sub(r"<[^>]+>", "<>", rule.rule)))
+    # A template names concrete objects; compare the shapes of the paths.
+    shapes = {(m, re.sub(r"/(?:1|art1)(?=/|$)", "/<>", t)) for m, t in covered}
+
+    assert sorted(routes - shapes) == []
