@@ -39,6 +39,10 @@ def create_app(overrides: dict | None = None) -> Flask:
         configure_engine(db.engine)
 
     register_blueprints(app)
+    if app.config["BENCH_BARE_ENDPOINT"]:  # bench/comment_load.py's baseline, never otherwise
+        from app import bench_endpoint
+
+        bench_endpoint.register(app)
     register_cli(app)
     register_error_pages(app)
     from app import security, templating
@@ -54,19 +58,25 @@ def create_app(overrides: dict | None = None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
     from app.accounts import models as _accounts  # noqa: F401
+    from app.accounts.views import bp as accounts_bp
     from app.comments import models as _comments  # noqa: F401
+    from app.comments.views import bp as comments_bp
     from app.i18n import bp as i18n_bp
     from app.measures.views import bp as measures_bp
 
     app.register_blueprint(i18n_bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(measures_bp)
+    app.register_blueprint(comments_bp)
 
 
 def register_cli(app: Flask) -> None:
+    from app.accounts.cli import users_cli
     from app.demo import demo_command
     from app.measures.cli import drafts_cli
 
     app.cli.add_command(drafts_cli)
+    app.cli.add_command(users_cli)
     app.cli.add_command(demo_command)
 
 

@@ -1,4 +1,4 @@
-"""`flask demo`: load the drafts in drafts/ (and, later, example data) into the database."""
+"""`flask demo`: load the drafts in drafts/ and the example data into the database."""
 
 from pathlib import Path
 
@@ -21,8 +21,11 @@ def demo_sources(folder: Path = DRAFTS) -> list[Path]:
     return sorted(files, key=lambda p: (".en." in p.name, p.name))
 
 
-def load_demo(folder: Path = DRAFTS) -> list[str]:
-    """Import every draft in ``folder``; returns one line per file. The caller commits."""
+def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
+    """Import every draft in ``folder``, then the example data (units, people, comments);
+    returns lines to show. Running it again adds nothing. The caller commits."""
+    from app.demo_data import load_example_data
+
     lines = []
     for path in demo_sources(folder):
         document = parse_file(path)
@@ -33,6 +36,8 @@ def load_demo(folder: Path = DRAFTS) -> list[str]:
         lines.append(
             f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})"
         )
+    if examples:
+        lines += load_example_data()
     return lines
 
 
@@ -47,3 +52,8 @@ def demo_command(if_empty: bool):
     for line in load_demo():
         click.echo(line)
     db.session.commit()
+    from app.demo_data import DEMO_PASSWORD, STAFF_ACCOUNTS
+
+    click.echo(f"demo accounts (password {DEMO_PASSWORD}):")
+    for email, role, name in STAFF_ACCOUNTS:
+        click.echo(f"  {email:<26} {role.value:<12} {name}")

@@ -115,3 +115,37 @@ def make_user(role: str = "participant", unit=None, email: str | None = None, na
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def make_comment(
+    revision, author, clause_key: str | None = None, body: str = "建议删除本条。", **fields
+):
+    """A stored comment with its receipt and checksum, written directly (any period)."""
+    import secrets
+
+    from app.accounts.models import UnitCategory
+    from app.comments.models import Comment, CommentType, Consent
+    from app.comments.receipts import content_sha256, receipt_for
+    from app.measures.models import Clause
+
+    clause = None
+    if clause_key:
+        clause = db.session.query(Clause).filter_by(revision_id=revision.id, key=clause_key).one()
+    fields.setdefault("type", CommentType.GENERAL)
+    fields.setdefault("consent", Consent.PRIVATE)
+    comment = Comment(
+        revision=revision,
+        clause=clause,
+        author=author,
+        unit=author.unit,
+        unit_category=author.unit.category if author.unit else UnitCategory.IP,
+        body=body,
+        form_token=secrets.token_urlsafe(24),
+        **fields,
+    )
+    db.session.add(comment)
+    db.session.flush()
+    comment.receipt = receipt_for(comment)
+    comment.content_sha256 = content_sha256(comment)
+    db.session.commit()
+    return comment

@@ -43,3 +43,14 @@ def test_language_switch_never_redirects_off_site(app, client):
             "/language", data={"language": "en", "next": target, "csrf_token": token}
         )
         assert response.headers["Location"] == "/"
+
+
+def test_language_switch_refuses_backslash_and_control_character_tricks(app, client):
+    token = csrf_token(client.get("/").get_data(as_text=True))
+
+    for target in ("/\\evil.example", "/\t/evil.example", "/\\/evil.example", "/%0a"):
+        response = client.post(
+            "/language", data={"language": "en", "next": target, "csrf_token": token}
+        )
+        expected = "/%0a" if target == "/%0a" else "/"
+        assert response.headers["Location"] == expected

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from app.accounts.services import make_reset_token
 from tests.factories import make_closed_revision, make_open_revision, make_unit, make_user
 
 ROLES = ("anonymous", "participant", "other", "team", "reviewer", "official", "admin")
@@ -48,6 +49,23 @@ MATRIX: list[tuple[str, str, dict[str, str]]] = [
     ("GET", "/m/{slug}", EVERYONE),
     ("GET", "/m/{slug}/r/1", EVERYONE),
     ("GET", "/m/{slug}/r/1/c/art1", EVERYONE),
+    # accounts
+    ("GET", "/register", EVERYONE),
+    ("POST", "/register", EVERYONE),
+    ("GET", "/sign-in", EVERYONE),
+    ("POST", "/sign-in", EVERYONE),
+    ("POST", "/sign-out", EVERYONE),
+    ("GET", "/password/forgot", EVERYONE),
+    ("POST", "/password/forgot", EVERYONE),
+    ("GET", "/password/reset/{reset_token}", EVERYONE),
+    ("POST", "/password/reset/{reset_token}", EVERYONE),
+    ("GET", "/account", SIGNED_IN),
+    ("POST", "/account/password", SIGNED_IN),
+    ("GET", "/admin/users", ADMIN_ONLY),
+    ("GET", "/admin/users/new", ADMIN_ONLY),
+    ("POST", "/admin/users/new", ADMIN_ONLY),
+    ("POST", "/admin/users/{other_id}/role", ADMIN_ONLY),
+    ("POST", "/admin/users/{other_id}/active", ADMIN_ONLY),
 ]
 
 
@@ -64,7 +82,13 @@ def scenario(app, db):
         "official": make_user("official"),
         "admin": make_user("admin"),
     }
-    return {"slug": revision.measure.slug, "users": users, "unit": unit}
+    return {
+        "slug": revision.measure.slug,
+        "users": users,
+        "unit": unit,
+        "reset_token": make_reset_token(users["other"]),
+        "other_id": users["other"].id,
+    }
 
 
 def csrf_token(client) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -113,4 +115,62 @@ fragments = FragmentCache()
 
 
 def draft_cache_key(revision: Revision, mode: str, language: str, part: str) -> tuple:
-    return (part, revision.id, revision.source_sha256, revision.source_en_sha256, mode, language)
+    # created_at too: a revision deleted and imported again may get the same id (SQLite
+    # reuses row ids) and the same text, but new clause ids, which the count slots name.
+    return (
+        part,
+        revision.id,
+        revision.created_at,
+        revision.source_sha256,
+        revision.source_en_sha256,
+        mode,
+        language,
+    )
+
+
+COUNT_SLOT = re.compile(rb"<!--zq-count:(\d+)-->")
+
+
+@dataclass(slots=True)
+class SlottedDraft:
+    """Cached draft bytes cut at each article's comment-count slot.
+
+    The text of a revision never changes but its comment counts change all the time, so the
+    counts are written into the slots on every request (one query, one join of bytes) and the
+    draft is never rendered again because a comment arrived.
+    """
+
+    plain: bytes  # the draft with every slot empty
+    segments: list[bytes]  # len(slots) + 1 pieces between the slots
+    slots: list[int]  # the article whose badge goes into each slot, by clause id
+    rollup: dict[int, tuple[int, ...]]  # clause id -> the articles whose total counts it
+
+    @classmethod
+    def build(cls, html: bytes, tree: Tree) -> SlottedDraft:
+        pieces = COUNT_SLOT.split(html)
+        rollup: dict[int, tuple[int, ...]] = {}
+        for clause_id, node in tree.by_id.items():  # document order: parents first
+            above = rollup.get(node.clause.parent_id, ()) if node.clause.parent_id else ()
+            rollup[clause_id] = above + ((clause_id,) if node.clause.kind == "article" else ())
+        return cls(
+            plain=b"".join(pieces[0::2]),
+            segments=pieces[0::2],
+            slots=[int(piece) for piece in pieces[1::2]],
+            rollup=rollup,
+        )
+
+    def fill(self, counts: dict, badge: Callable[[int], bytes]) -> bytes:
+        """The draft with ``badge(total)`` in the slot of each article that has comments on
+        itself or anything under it; ``counts`` is {clause id: comments}."""
+        totals: dict[int, int] = {}
+        for clause_id, count in counts.items():
+            for article_id in self.rollup.get(clause_id, ()):
+                totals[article_id] = totals.get(article_id, 0) + count
+        if not totals:
+            return self.plain
+        parts = [self.segments[0]]
+        for article_id, segment in zip(self.slots, self.segments[1:], strict=True):
+            if article_id in totals:
+                parts.append(badge(totals[article_id]))
+            parts.append(segment)
+        return b"".join(parts)

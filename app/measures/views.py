@@ -1,14 +1,17 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from markupsafe import Markup
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
+from app.comments.services import comment_counts, comments_are_public, public_comments
 from app.extensions import db
 from app.i18n import current_language
 from app.measures.models import Measure, Revision
 from app.measures.reading import (
     TEXT_MODES,
+    SlottedDraft,
     article_range,
     draft_cache_key,
     fragments,
@@ -76,36 +79,58 @@ def measure(slug: str):
 def revision(slug: str, number: int):
     found = published_revision(slug, number)
     mode = text_mode(found)
+    now = utcnow()
+    comment_open = found.is_open(now)
 
-    def render_draft() -> bytes:
+    def render_draft() -> SlottedDraft:
+        tree = load_tree(found)
         html = render_template(
             "measures/_draft.html",
             revision=found,
-            tree=load_tree(found),
+            tree=tree,
             mode=mode,
             article_range=article_range,
+            count_slots=True,
+            comment_open=comment_open,
         )
-        return html.encode()
+        return SlottedDraft.build(html.encode(), tree)
 
-    draft = fragments.get_or_render(
-        draft_cache_key(found, mode, current_language(), "draft"), render_draft
+    cached = fragments.get_or_render(
+        draft_cache_key(found, mode, current_language(), "draft") + (comment_open,), render_draft
     )
+    counts = comment_counts(found)
+    draft = cached.fill(counts, count_badge())
     page = render_template(
         "measures/revision.html",
         revision=found,
         measure=found.measure,
         mode=mode,
         draft=Markup(DRAFT_SLOT),
-        now=utcnow(),
+        now=now,
+        comment_open=comment_open,
+        general_count=counts.get(None, 0),
     )
     # The draft (up to a megabyte for a long law) is sent as the cached bytes between the
-    # page's head and tail, never copied into a new string: the page costs what its
-    # header costs.
+    # page's head and tail (only the comment counts are written into it): the page costs
+    # what its header costs.
     head, tail = page.split(DRAFT_SLOT)
     parts = [head.encode(), draft, tail.encode()]
     response = Response(parts, mimetype="text/html")
     response.content_length = sum(len(part) for part in parts)
     return response
+
+
+def count_badge():
+    """The "N 条意见" badge of an article, as bytes, made once per count per request."""
+    made: dict[int, bytes] = {}
+
+    def badge(count: int) -> bytes:
+        if count not in made:
+            label = escape(_("%(count)d comment(s)", count=count))
+            made[count] = f'<span class="comment-count">{label}</span>'.encode()
+        return made[count]
+
+    return badge
 
 
 @bp.get("/m/<slug>/r/<int:number>/c/<key>")
@@ -122,8 +147,13 @@ def clause(slug: str, number: int, key: str):
         index = articles.index(article)
         previous = articles[index - 1] if index > 0 else None
         following = articles[index + 1] if index + 1 < len(articles) else None
+
+    now = utcnow()
     return render_template(
         "measures/clause.html",
+        comment_open=found.is_open(now),
+        comments_public=comments_are_public(found, now),
+        public=public_comments(found, node.clause, now),
         revision=found,
         measure=found.measure,
         node=node,
@@ -131,5 +161,5 @@ def clause(slug: str, number: int, key: str):
         previous=previous,
         following=following,
         mode=text_mode(found),
-        now=utcnow(),
+        now=now,
     )

@@ -1,0 +1,296 @@
+"""Account pages: register, sign in and out, password reset, the account page, user admin."""
+
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from app.accounts import services
+from app.accounts.forms import (
+    ActiveForm,
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    NewUserForm,
+    RegisterForm,
+    ResetPasswordForm,
+    RoleForm,
+    SignInForm,
+)
+from app.accounts.models import ROLE_LABELS, Role, Unit, User
+from app.accounts.permissions import can_manage_users, require
+from app.extensions import db, limiter
+from app.i18n import safe_next
+
+bp = Blueprint("accounts", __name__)
+USERS_PER_PAGE = 50
+
+
+def unit_choices(blank):
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    return [SelectChoice("", blank)] + [SelectChoice(unit.id, unit.name) for unit in units]
+
+
+def refuse_on_form(form, error: services.AccountRefused) -> None:
+    """Show a service's refusal next to its field, or above the form."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNUP"], methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.account"))
+    form = RegisterForm()
+    form.unit_id.choices = unit_choices(_("Choose your unit"))
+    if form.validate_on_submit():
+        unit = new_unit = None
+        if form.unit_mode.data == "existing":
+            unit = db.session.get(Unit, form.unit_id.data)
+        elif form.unit_mode.data == "new":
+            new_unit = {
+                "name": form.new_unit_name.data,
+                "category": form.new_unit_category.data,
+                "region": form.new_unit_region.data,
+            }
+        try:
+            user = services.register_participant(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                unit=unit,
+                new_unit=new_unit,
+            )
+        except services.AccountRefused as error:
+            db.session.rollback()
+            refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Welcome, %(name)s. Your account is ready.", name=user.name), "success")
+            return redirect(url_for("measures.home"), code=303)
+    return render_template("accounts/register.html", form=form)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"])
+def sign_in():
+    target = safe_next(request.args.get("next"), url_for("measures.home"))
+    if current_user.is_authenticated:
+        return redirect(target)
+    form = SignInForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(email=form.email.data, password=form.password.data)
+        except services.SignInRefused as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            login_user(user, remember=form.remember.data)
+            flash(_("You are signed in."), "success")
+            return redirect(target, code=303)
+    return render_template("accounts/sign_in.html", form=form)
+
+
+@bp.post("/sign-out")
+def sign_out():
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("measures.home"), code=303)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        services.request_password_reset(email=form.email.data)
+        db.session.commit()
+        flash(
+            _(
+                "If an account exists for %(email)s, we have sent it a link to choose a new "
+                "password. Please check your mailbox.",
+                email=form.email.data,
+            ),
+            "info",
+        )
+        return redirect(url_for("accounts.sign_in"), code=303)
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    try:
+        user = services.user_for_reset_token(token=token)
+    except services.ResetRefused as error:
+        return render_template("accounts/reset_refused.html", message=error.message), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token=token, password=form.password.data)
+        except services.AccountRefused as error:
+            db.session.rollback()
+            refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            logout_user()
+            flash(_("Your password has been changed. Please sign in."), "success")
+            return redirect(url_for("accounts.sign_in"), code=303)
+    return render_template("accounts/reset_password.html", form=form, user=user)
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template("accounts/account.html", form=ChangePasswordForm())
+
+
+@bp.post("/account/password")
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = services.change_password(
+                user=current_user._get_current_object(),
+                current_password=form.current_password.data,
+                new_password=form.password.data,
+            )
+        except services.AccountRefused as error:
+            db.session.rollback()
+            refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            login_user(user)  # this session carries on with the new password's version
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("accounts.account"), code=303)
+    return render_template("accounts/account.html", form=form)
+
+
+# Administration -------------------------------------------------------------------------------
+
+
+def list_url(role_filter: str | None = None, page: int | None = None) -> str:
+    args = {key: value for key, value in (("role", role_filter), ("page", page)) if value}
+    return url_for("accounts.manage_users", **args)
+
+
+@bp.get("/admin/users")
+@require(can_manage_users)
+def manage_users():
+    role_filter = request.args.get("role", "")
+    query = select(User).order_by(User.name, User.id)
+    if role_filter:
+        if role_filter not in {role.value for role in Role}:
+            abort(404)
+        query = query.where(User.role == Role(role_filter))
+    page = db.paginate(query, per_page=USERS_PER_PAGE, error_out=False)
+    return render_template(
+        "accounts/manage_users.html",
+        page=page,
+        role_filter=role_filter,
+        roles=ROLE_LABELS,
+        here=list_url(role_filter, page.page if page.page > 1 else None),
+        list_url=list_url,
+    )
+
+
+def _managed_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.post("/admin/users/<int:user_id>/role")
+@require(can_manage_users)
+def change_user_role(user_id):
+    user = _managed_user(user_id)
+    form = RoleForm()
+    back = safe_next(request.form.get("next"), url_for("accounts.manage_users"))
+    if not form.validate_on_submit():  # only a forged or truncated form gets here
+        flash(_("Nothing was changed: choose a role from the list."), "error")
+        return redirect(back, 303)
+    try:
+        services.change_role(
+            actor=current_user._get_current_object(), user=user, role=form.role.data
+        )
+    except services.AccountRefused as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(
+            _("%(name)s is now: %(role)s.", name=user.name, role=user.role_label),
+            "success",
+        )
+    return redirect(back, 303)
+
+
+@bp.post("/admin/users/<int:user_id>/active")
+@require(can_manage_users)
+def set_user_active(user_id):
+    user = _managed_user(user_id)
+    form = ActiveForm()
+    back = safe_next(request.form.get("next"), url_for("accounts.manage_users"))
+    if not form.validate_on_submit():
+        flash(_("Nothing was changed."), "error")
+        return redirect(back, 303)
+    try:
+        services.set_active(
+            actor=current_user._get_current_object(), user=user, active=form.active.data == "1"
+        )
+    except services.AccountRefused as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        if user.active:
+            flash(_("The account of %(name)s is active again.", name=user.name), "success")
+        else:
+            flash(_("The account of %(name)s is deactivated.", name=user.name), "success")
+    return redirect(back, 303)
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@require(can_manage_users)
+def create_user():
+    form = NewUserForm()
+    form.unit_id.choices = unit_choices(_("No unit"))
+    if form.validate_on_submit():
+        unit = db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
+        try:
+            user = services.create_user(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                role=form.role.data,
+                unit=unit,
+                actor=current_user._get_current_object(),
+            )
+        except services.AccountRefused as error:
+            db.session.rollback()
+            refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _("Account created for %(name)s (%(role)s).", name=user.name, role=user.role_label),
+                "success",
+            )
+            return redirect(url_for("accounts.manage_users"), code=303)
+    return render_template("accounts/new_user.html", form=form)

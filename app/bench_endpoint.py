@@ -1,0 +1,46 @@
+"""POST /bench/bare: the baseline of bench/comment_load.py, registered only when
+``BENCH_BARE_ENDPOINT`` is true (never in a normal app).
+
+It inserts one row through the same stack as a comment (Flask, the SQLAlchemy session, one
+commit) and nothing else, so the ratio of the two throughputs is what the comment's own work
+costs. The row goes to ``bench_rows``, a table outside the application's metadata: Alembic
+never sees it, and it is created here, only for the benchmark.
+"""
+
+import secrets
+
+from flask import Flask, request
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy.schema import CreateTable
+
+from app.extensions import csrf, db
+from app.timeutil import utcnow
+
+bench_metadata = MetaData()
+bench_rows = Table(
+    "bench_rows",
+    bench_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(64), unique=True, nullable=False),  # like Comment.form_token
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+
+def register(app: Flask) -> None:
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(CreateTable(bench_rows, if_not_exists=True))
+
+    @csrf.exempt
+    def bare():
+        db.session.execute(
+            bench_rows.insert().values(
+                token=secrets.token_urlsafe(24),
+                body=request.form.get("body", ""),
+                created_at=utcnow(),
+            )
+        )
+        db.session.commit()
+        return "", 201
+
+    app.add_url_rule("/bench/bare", "bench_bare", bare, methods=["POST"])

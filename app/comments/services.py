@@ -1,0 +1,428 @@
+"""Comment operations: submit, edit, withdraw, "no comments"; counts and public listings.
+
+Each takes an explicit actor and ``now``, checks what it must, flushes, and leaves the commit
+to the caller: a receipt exists only once the caller's commit succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from app.accounts.models import Role, Unit, UnitCategory
+from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
+from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
+from app.comments.errors import CommentRefused
+from app.comments.models import (
+    Attachment,
+    Comment,
+    CommentStatus,
+    CommentType,
+    CommentVersion,
+    Consent,
+    RevisionUnit,
+    Stance,
+)
+from app.comments.quotes import locate_quote, quote_context
+from app.comments.receipts import content_sha256, receipt_for
+from app.comments.text import clean_text
+from app.comments.tokens import check_form_token, issue_form_token  # noqa: F401 (re-exported)
+from app.extensions import db
+from app.measures.models import Clause, CommentVisibility, Revision
+
+__all__ = [
+    "CommentInput",
+    "CommentRefused",
+    "Upload",
+    "check_form_token",
+    "comment_counts",
+    "edit_comment",
+    "issue_form_token",
+    "locate_quote",
+    "public_comments",
+    "record_no_comments",
+    "sniff_attachment",
+    "submit_comment",
+    "withdraw_comment",
+]
+
+
+@dataclass(slots=True)
+class CommentInput:
+    """What a participant wrote, as plain values (the form's data, or an import's row)."""
+
+    body: str
+    type: str = CommentType.GENERAL.value
+    stance: str = ""
+    proposed: str = ""
+    reason: str = ""
+    quote_exact: str = ""
+    quote_prefix: str = ""
+    quote_suffix: str = ""
+    consent: str = Consent.PRIVATE.value
+    official_position: bool = False
+    cosigner_ids: list[int] = field(default_factory=list)
+    form_token: str = ""  # the nonce of a checked form token
+
+
+def submit_comment(
+    *,
+    revision: Revision,
+    clause: Clause | None,
+    author,
+    data: CommentInput,
+    attachments: list[Upload],
+    now: datetime,
+) -> Comment:
+    """Store a participant's comment with its receipt and checksum (flushed, not committed).
+
+    Refuses, with a message for the participant, outside the comment period, for anyone but a
+    participant, for a clause of another revision, for empty or over-long texts, a quote not in
+    the clause, unit-only options without a unit, and unacceptable files. A later comment of
+    a unit that had declared "no comments" clears that declaration.
+    """
+    if not can_comment(author, revision, now):
+        if getattr(author, "role", None) != Role.PARTICIPANT:
+            raise CommentRefused(_l("Only participants can comment online."))
+        raise period_refusal(revision, now)
+    if clause is not None and clause.revision_id != revision.id:
+        raise CommentRefused(_l("This clause is not part of this revision."))
+    if not data.form_token:
+        raise CommentRefused(_l("This form has no token; please reload the page."))
+    texts = _texts(data)
+    unit = author.unit
+    speaks_for_unit = can_speak_for_unit(author, unit)
+    if (data.official_position or data.cosigner_ids) and not speaks_for_unit:
+        raise CommentRefused(
+            _l("Only a member of a unit can give its official position or add co-signing units.")
+        )
+    cosigners = _cosigners(data.cosigner_ids, unit)
+    files = _files(attachments, official=data.official_position)
+
+    comment = Comment(
+        revision=revision,
+        clause=clause,
+        author=author,
+        unit=unit,
+        unit_category=unit.category if unit is not None else UnitCategory.IP,
+        official_position=bool(data.official_position),
+        form_token=data.form_token,
+        cosigners=cosigners,
+        created_at=now,
+        updated_at=now,
+        **texts,
+        **_quote(clause, data),
+        **_choices(data),
+    )
+    for upload, mime in files:
+        comment.attachments.append(
+            Attachment(
+                filename=upload.filename,
+                mime=mime,
+                size=len(upload.data),
+                sha256=hashlib.sha256(upload.data).hexdigest(),
+                stamped=upload.stamped,
+                data=upload.data,
+                created_at=now,
+            )
+        )
+    db.session.add(comment)
+    db.session.flush()  # the row id makes the receipt
+    comment.receipt = receipt_for(comment)
+    comment.content_sha256 = content_sha256(comment)
+    if unit is not None:
+        declared = db.session.scalar(
+            select(RevisionUnit).filter_by(revision_id=revision.id, unit_id=unit.id)
+        )
+        if declared is not None and declared.no_comments_at is not None:
+            declared.no_comments_at = None
+            declared.no_comments_by_id = None
+    db.session.flush()
+    return comment
+
+
+def find_comment_by_token(nonce: str) -> Comment | None:
+    """The comment a form token already stored, if any (a resent or double-clicked form)."""
+    return db.session.scalar(select(Comment).filter_by(form_token=nonce))
+
+
+def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime) -> bool:
+    """Change a comment's text, keeping the text it replaces as a CommentVersion.
+
+    Returns False (and records nothing) when nothing changed. The receipt stays; the
+    checksum is recomputed.
+    """
+    if not can_edit_comment(editor, comment, now):
+        raise edit_refusal(comment, now)
+    texts = _texts(data)
+    new = {**texts, **_quote(comment.clause, data), **_choices(data)}
+    if all(getattr(comment, name) == value for name, value in new.items()):
+        return False
+    comment.versions.append(
+        CommentVersion(
+            number=len(comment.versions) + 1,
+            type=comment.type,
+            stance=comment.stance,
+            body=comment.body,
+            proposed=comment.proposed,
+            reason=comment.reason,
+            quote_exact=comment.quote_exact,
+            consent=comment.consent,
+            content_sha256=comment.content_sha256,
+            saved_at=now,
+            editor_id=editor.id,
+        )
+    )
+    for name, value in new.items():
+        setattr(comment, name, value)
+    comment.updated_at = now
+    comment.content_sha256 = content_sha256(comment)
+    db.session.flush()
+    return True
+
+
+def withdraw_comment(*, comment: Comment, actor, now: datetime) -> None:
+    """Withdraw a comment: it is kept, marked withdrawn, and no longer counted or published."""
+    if not can_edit_comment(actor, comment, now):
+        raise edit_refusal(comment, now)
+    comment.status = CommentStatus.WITHDRAWN
+    comment.updated_at = now
+    db.session.flush()
+
+
+def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: datetime):
+    """Record that ``unit`` has no comments on ``revision`` (无意见), a reply the summary counts.
+
+    Refused for anyone who does not speak for the unit, outside the period, and when the unit
+    has already submitted comments on the revision.
+    """
+    if not can_speak_for_unit(actor, unit):
+        raise CommentRefused(_l("Only a member of a unit can declare that it has no comments."))
+    if not revision.is_open(now):
+        raise period_refusal(revision, now)
+    submitted = db.session.scalar(
+        select(func.count(Comment.id)).where(
+            Comment.revision_id == revision.id,
+            Comment.unit_id == unit.id,
+            Comment.status == CommentStatus.SUBMITTED,
+        )
+    )
+    if submitted:
+        raise CommentRefused(
+            _l(
+                "Your unit has already submitted comments on this revision, so it cannot "
+                "declare that it has no comments."
+            )
+        )
+    reply = db.session.scalar(
+        select(RevisionUnit).filter_by(revision_id=revision.id, unit_id=unit.id)
+    )
+    if reply is None:
+        reply = RevisionUnit(revision_id=revision.id, unit_id=unit.id)
+        db.session.add(reply)
+    reply.no_comments_at = now
+    reply.no_comments_by_id = actor.id
+    db.session.flush()
+    return reply
+
+
+def no_comments_reply(revision: Revision, unit: Unit | None) -> RevisionUnit | None:
+    """The unit's standing "no comments" declaration on the revision, if it made one."""
+    if unit is None:
+        return None
+    return db.session.scalar(
+        select(RevisionUnit).where(
+            RevisionUnit.revision_id == revision.id,
+            RevisionUnit.unit_id == unit.id,
+            RevisionUnit.no_comments_at.is_not(None),
+        )
+    )
+
+
+def comment_counts(revision: Revision) -> dict[int | None, int]:
+    """Submitted (not withdrawn) comments per clause id; None counts the general comments."""
+    rows = db.session.execute(
+        select(Comment.clause_id, func.count(Comment.id))
+        .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+        .group_by(Comment.clause_id)
+    ).all()
+    return {clause_id: count for clause_id, count in rows}
+
+
+def comments_are_public(revision: Revision, now: datetime) -> bool:
+    """Whether the measure publishes comments on this revision now."""
+    visibility = revision.measure.comments_public
+    if visibility == CommentVisibility.AT_ONCE:
+        return True
+    return visibility == CommentVisibility.AFTER and revision.has_closed(now)
+
+
+def public_comments(revision: Revision, clause: Clause | None, now: datetime) -> list[Comment]:
+    """The comments on ``clause`` (and the clauses under it) that may be shown to everyone.
+
+    Only when the measure publishes comments (at once, or after the period), only submitted
+    ones, only with their author's consent; ``clause=None`` gives the general comments.
+    """
+    if not comments_are_public(revision, now):
+        return []
+    query = select(Comment).where(
+        Comment.revision_id == revision.id,
+        Comment.status == CommentStatus.SUBMITTED,
+        Comment.consent != Consent.PRIVATE,
+    )
+    if clause is None:
+        query = query.where(Comment.clause_id.is_(None))
+    else:
+        query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
+    return list(db.session.scalars(query.order_by(Comment.created_at, Comment.id)))
+
+
+def public_author(comment: Comment) -> str | None:
+    """ "Name (unit)" when the measure shows names and the author agreed; None = anonymous."""
+    if not comment.revision.measure.names_public or comment.consent != Consent.NAMED:
+        return None
+    if comment.unit is not None:
+        return f"{comment.author.name}（{comment.unit.name}）"
+    return comment.author.name
+
+
+def _subtree_ids(revision: Revision, clause: Clause) -> list[int]:
+    pairs = db.session.execute(
+        select(Clause.id, Clause.parent_id).where(Clause.revision_id == revision.id)
+    ).all()
+    children: dict[int, list[int]] = {}
+    for clause_id, parent_id in pairs:
+        children.setdefault(parent_id, []).append(clause_id)
+    found, stack = [], [clause.id]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, ()))
+    return found
+
+
+def _texts(data: CommentInput) -> dict[str, str]:
+    limit = current_app.config["COMMENT_MAX_CHARS"]
+    names = {"body": _l("Comment"), "proposed": _l("Proposed change"), "reason": _l("Reason")}
+    texts = {}
+    for name, label in names.items():
+        value = clean_text(getattr(data, name))
+        if len(value) > limit:
+            raise CommentRefused(
+                _l(
+                    "%(field)s is too long: %(count)d characters, at most %(max)d are accepted.",
+                    field=label,
+                    count=len(value),
+                    max=limit,
+                )
+            )
+        texts[name] = value
+    if not texts["body"]:
+        raise CommentRefused(_l("Please write your comment."))
+    return texts
+
+
+def _choices(data: CommentInput) -> dict:
+    try:
+        return {
+            "type": CommentType(data.type),
+            "stance": Stance(data.stance) if data.stance else None,
+            "consent": Consent(data.consent),
+        }
+    except ValueError:
+        raise CommentRefused(
+            _l("Please choose the type of comment and how it may be published.")
+        ) from None
+
+
+def _quote(clause: Clause | None, data: CommentInput) -> dict:
+    exact = clean_text(data.quote_exact)
+    if not exact:
+        return {
+            "quote_exact": "",
+            "quote_prefix": "",
+            "quote_suffix": "",
+            "quote_start": None,
+            "quote_end": None,
+        }
+    if clause is None or not clause.text:
+        raise CommentRefused(_l("A quote can only be taken from the text of a clause."))
+    start, end = locate_quote(clause.text, exact, data.quote_prefix, data.quote_suffix)
+    exact, prefix, suffix = quote_context(clause.text, start, end)
+    return {
+        "quote_exact": exact,
+        "quote_prefix": prefix,
+        "quote_suffix": suffix,
+        "quote_start": start,
+        "quote_end": end,
+    }
+
+
+def _cosigners(ids: list[int], own: Unit | None) -> list[Unit]:
+    wanted = {i for i in ids if own is None or i != own.id}
+    if not wanted:
+        return []
+    units = list(db.session.scalars(select(Unit).where(Unit.id.in_(wanted)).order_by(Unit.id)))
+    if len(units) != len(wanted):
+        raise CommentRefused(_l("One of the co-signing units does not exist."))
+    return units
+
+
+def _files(attachments: list[Upload], *, official: bool) -> list[tuple[Upload, str]]:
+    limit = current_app.config["ATTACHMENT_MAX_BYTES"]
+    plain = [upload for upload in attachments if not upload.stamped]
+    stamped = [upload for upload in attachments if upload.stamped]
+    if len(plain) > MAX_FILES:
+        raise CommentRefused(_l("At most %(max)d files can be attached.", max=MAX_FILES))
+    if len(stamped) > 1:
+        raise CommentRefused(_l("Only one stamped PDF can be attached."))
+    if stamped and not official:
+        raise CommentRefused(
+            _l("A stamped PDF goes with the unit's official position; please tick it.")
+        )
+    checked = []
+    for upload in attachments:
+        if len(upload.data) > limit:
+            raise CommentRefused(
+                _l(
+                    "The file %(name)s is larger than the limit of %(size)s.",
+                    name=upload.filename,
+                    size=_size(limit),
+                )
+            )
+        mime = sniff_attachment(upload.filename, upload.data)
+        if upload.stamped and mime != PDF:
+            raise CommentRefused(_l("The stamped copy must be a PDF file."))
+        checked.append((upload, mime))
+    return checked
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024 and count % (1024 * 1024) == 0:
+        return f"{count // (1024 * 1024)} MB"
+    return f"{count // 1024} KB"
+
+
+def period_refusal(revision: Revision, now: datetime) -> CommentRefused:
+    if revision.has_closed(now):
+        return CommentRefused(
+            _l("The comment period has closed; comments are no longer accepted online.")
+        )
+    if revision.opens_at is None:
+        return CommentRefused(_l("No comment period has been set for this revision."))
+    return CommentRefused(_l("The comment period has not opened yet."))
+
+
+def edit_refusal(comment: Comment, now: datetime) -> CommentRefused:
+    if comment.status == CommentStatus.WITHDRAWN:
+        return CommentRefused(_l("This comment has been withdrawn."))
+    if not comment.revision.is_open(now):
+        return CommentRefused(
+            _l("The comment period has closed; this comment can no longer be changed.")
+        )
+    return CommentRefused(_l("Only the author can change this comment."))

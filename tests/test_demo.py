@@ -1,0 +1,137 @@
+"""The demo: drafts plus clearly marked example data, the same on every load, loaded once."""
+
+import re
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.accounts.models import Role, Unit, UnitCategory, User
+from app.comments.models import Comment, RevisionUnit
+from app.comments.receipts import content_sha256
+from app.demo import load_demo
+from app.demo_data import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
+from app.measures.models import CommentVisibility, Measure
+
+
+def _load(db):
+    load_demo()
+    db.session.commit()
+
+
+def _main_comments(db):
+    return db.session.scalars(
+        select(Comment)
+        .join(Comment.revision)
+        .join(Measure)
+        .where(Measure.slug == "certified-personnel")
+        .order_by(Comment.id)
+    ).all()
+
+
+def _counts(db):
+    return {
+        model.__name__: db.session.scalar(select(func.count()).select_from(model))
+        for model in (Unit, User, Comment, RevisionUnit)
+    }
+
+
+def test_demo_has_example_units_of_every_category_but_individuals(app, db):
+    _load(db)
+
+    units = db.session.scalars(select(Unit)).all()
+    by_category = {category: 0 for category in UnitCategory}
+    for unit in units:
+        by_category[unit.category] += 1
+    assert all(unit.example and unit.name.endswith("（示例）") and unit.region for unit in units)
+    assert by_category[UnitCategory.IP] == 0
+    assert {c for c, n in by_category.items() if n >= 2} == set(UnitCategory) - {UnitCategory.IP}
+
+
+def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
+    _load(db)
+
+    comments = _main_comments(db)
+    assert 300 <= len(comments) <= 400
+    for comment in comments:
+        assert comment.example is True
+        assert re.fullmatch(r"CP-R1-\d{6}", comment.receipt), comment.receipt
+        assert comment.content_sha256 == content_sha256(comment)
+        assert comment.author.email.endswith("@example.org")
+        assert datetime(2021, 1, 7, 16) <= comment.created_at < datetime(2021, 2, 8, 16)
+    quoted = [c for c in comments if c.quote_exact]
+    assert len(quoted) >= 50
+    for comment in quoted:
+        text = comment.clause.text
+        assert text[comment.quote_start : comment.quote_end] == comment.quote_exact
+        assert text[: comment.quote_start].endswith(comment.quote_prefix)
+        assert text[comment.quote_end :].startswith(comment.quote_suffix)
+    assert len({c.form_token for c in comments}) == len(comments)
+    assert sum(1 for c in comments if c.clause is None) >= 10
+    assert sum(1 for c in comments if c.official_position) >= 10
+    assert sum(1 for c in comments if c.cosigners) >= 3
+
+
+def test_every_quote_of_the_templates_is_in_its_clauses(app, db):
+    _load(db)
+
+    revision = _main_comments(db)[0].revision
+    texts = {c.key: c.text for c in revision.clauses}
+    for topic in TOPICS:
+        if topic.quote:
+            assert all(topic.quote in texts[key] for key in topic.keys), topic.keys
+
+
+def test_demo_records_the_consultation_and_publishes_comments_after_the_period(app, db):
+    _load(db)
+
+    rows = db.session.scalars(select(RevisionUnit)).all()
+    assert len(rows) == 20
+    assert {row.invite_channel for row in rows} == {"letter"}
+    silent = [row for row in rows if row.no_comments_at is not None]
+    assert [row.unit.name for row in silent] == ["某某实验室认可评审中心（示例）"]
+    assert db.session.get(User, silent[0].no_comments_by_id).unit_id == silent[0].unit_id
+    assert not any(c.unit_id == silent[0].unit_id for c in _main_comments(db))
+    measure = db.session.scalar(select(Measure).filter_by(slug="certified-personnel"))
+    assert (measure.comments_public, measure.names_public) == (CommentVisibility.AFTER, False)
+
+
+def test_demo_accounts_exist_with_their_roles_and_password(app, db):
+    _load(db)
+
+    for email, role, _name in STAFF_ACCOUNTS:
+        user = db.session.scalar(select(User).filter_by(email=email))
+        assert (user.role, user.example) == (role, True)
+        assert user.check_password(DEMO_PASSWORD)
+    participant = db.session.scalar(select(User).filter_by(email="participant@example.org"))
+    assert (participant.role, participant.unit.category) == (Role.PARTICIPANT, UnitCategory.CB)
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(User).where(User.role == Role.PARTICIPANT)
+        )
+        == 45
+    )
+
+
+def test_loading_the_demo_twice_adds_nothing(app, db):
+    _load(db)
+    first = _counts(db)
+    receipts = [c.receipt for c in _main_comments(db)]
+
+    _load(db)
+
+    assert _counts(db) == first
+    assert [c.receipt for c in _main_comments(db)] == receipts
+
+
+def test_demo_command_if_empty_loads_once_and_lists_the_accounts(app, db):
+    runner = app.test_cli_runner()
+
+    first = runner.invoke(args=["demo", "--if-empty"])
+    counts = _counts(db)
+    second = runner.invoke(args=["demo", "--if-empty"])
+
+    assert first.exit_code == 0, first.output
+    assert "admin@example.org" in first.output
+    assert DEMO_PASSWORD in first.output
+    assert second.output == "demo: the database already holds measures; nothing loaded.\n"
+    assert _counts(db) == counts
