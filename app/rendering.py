@@ -1,7 +1,7 @@
 """The one Markdown renderer for what users write: no raw HTML, only safe links."""
 
-from markupsafe import Markup
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 

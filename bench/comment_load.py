@@ -12,6 +12,7 @@ Prints last: {"rps": …, "bare_rps": …, "ratio": …, "p95_ms": …, "receipt
 
 import json
 import secrets
+import shutil
 import sys
 import tempfile
 import threading
@@ -202,10 +203,12 @@ def main() -> None:
         f"{CLIENTS} clients × {PER_CLIENT}: {bare_done} bare inserts in {bare_seconds:.2f} s; "
         f"{posted} comment POSTs in {comment_seconds:.2f} s; "
         f"{sum(1 for o in flow if o.receipt)} form+POST submissions in {flow_seconds:.2f} s; "
-        f"answers {dict(Counter(o.status for o in [*bare, *comments, *flow]))}; "
-        f"gunicorn log {server.log}",
+        f"answers {dict(Counter(o.status for o in [*bare, *comments, *flow]))}"
+        + (f"; gunicorn log kept: {server.log}" if errors else ""),
         file=sys.stderr,
     )
+    if not errors:
+        shutil.rmtree(folder, ignore_errors=True)
     print(
         json.dumps(
             {
