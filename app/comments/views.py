@@ -115,7 +115,12 @@ def clause_of(revision: Revision, key: str | None) -> Clause | None:
 
 
 def viewable_comment(receipt: str) -> Comment:
-    """The comment with this receipt, or 404 for anyone who may not see it (no probing)."""
+    """The comment with this receipt, or 404 for anyone who may not see it (no probing).
+
+    Anonymous visitors are sent to sign in first, whatever the receipt: that says nothing
+    about whether it exists."""
+    if not current_user.is_authenticated:
+        abort(sign_in_first())
     comment = db.session.scalar(select(Comment).filter_by(receipt=receipt))
     if comment is None or not can_view_comment(current_user, comment):
         abort(404)
@@ -351,6 +356,8 @@ def withdraw(receipt: str):
 
 @bp.get("/attachments/<int:attachment_id>")
 def attachment(attachment_id: int):
+    if not current_user.is_authenticated:
+        return sign_in_first()
     found = db.session.get(Attachment, attachment_id)
     if found is None or not can_view_attachment(current_user, found):
         abort(404)  # as receipts: an attachment's existence is not revealed

@@ -281,5 +281,8 @@ def test_attachments_are_read_by_author_team_and_officials_only(
             "filename*=UTF-8''%E6%84%8F%E8%A7%81.docx"
         )
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+    elif role == "anonymous":
+        assert response.status_code == 302
+        assert response.headers["Location"].split("?")[0] == "/sign-in"
     else:
         assert response.status_code == 404
