@@ -1,18 +1,29 @@
 """Every route against every kind of visitor: one table, and a check that it covers them all.
 
-Outcomes: "ok" (served: 2xx, or a redirect that is not to the sign-in page), "signin" (sent
-to sign in), "forbidden" (403), "missing" (404 — used where even the existence of an object
-must not leak, e.g. another participant's receipt).
+Outcomes: "ok" (the role check let the request through: 2xx, a redirect that is not to the
+sign-in page, or 400/409 where the action itself then judged the empty form on its content),
+"signin" (sent to sign in), "forbidden" (403), "missing" (404 — used where even the existence
+of an object must not leak, e.g. another participant's receipt).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
 
 from app.accounts.services import make_reset_token
-from tests.factories import make_closed_revision, make_open_revision, make_unit, make_user
+from app.comments.models import Attachment
+from tests.factories import (
+    make_closed_revision,
+    make_comment,
+    make_open_revision,
+    make_unit,
+    make_user,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 ROLES = ("anonymous", "participant", "other", "team", "reviewer", "official", "admin")
 EVERYONE = dict.fromkeys(ROLES, "ok")
@@ -66,6 +77,17 @@ MATRIX: list[tuple[str, str, dict[str, str]]] = [
     ("POST", "/admin/users/new", ADMIN_ONLY),
     ("POST", "/admin/users/{other_id}/role", ADMIN_ONLY),
     ("POST", "/admin/users/{other_id}/active", ADMIN_ONLY),
+    # comments
+    ("GET", "/m/{slug}/r/1/comment", PARTICIPANTS_ONLY),
+    ("POST", "/m/{slug}/r/1/comment", PARTICIPANTS_ONLY),
+    ("GET", "/comments/{receipt}", AUTHOR_AND_STAFF),
+    ("GET", "/comments/{receipt}/edit", AUTHOR_ONLY_WRITE),
+    ("POST", "/comments/{receipt}/edit", AUTHOR_ONLY_WRITE),
+    ("POST", "/comments/{receipt}/withdraw", AUTHOR_ONLY_WRITE),
+    ("GET", "/attachments/{attachment_id}", AUTHOR_AND_STAFF),
+    ("GET", "/my/comments", SIGNED_IN),
+    # Only a member of a unit speaks for it: "other" has no unit.
+    ("POST", "/m/{slug}/r/1/no-comments", {**PARTICIPANTS_ONLY, "other": "forbidden"}),
 ]
 
 
@@ -82,7 +104,20 @@ def scenario(app, db):
         "official": make_user("official"),
         "admin": make_user("admin"),
     }
+    comment = make_comment(revision, users["participant"], "art2.p2")
+    attachment = Attachment(
+        comment=comment,
+        filename="意见.pdf",
+        mime="application/pdf",
+        size=len(PDF),
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        data=PDF,
+    )
+    db.session.add(attachment)
+    db.session.commit()
     return {
+        "receipt": comment.receipt,
+        "attachment_id": attachment.id,
         "slug": revision.measure.slug,
         "users": users,
         "unit": unit,
@@ -106,7 +141,7 @@ def outcome(response) -> str:
         return "forbidden"
     if response.status_code == 404:
         return "missing"
-    if response.status_code < 400:
+    if response.status_code < 400 or response.status_code in (400, 409):
         return "ok"
     return f"HTTP {response.status_code}"
 

@@ -99,10 +99,7 @@ def refusal(message, status: int, title=None):
 
 
 def sign_in_first():
-    # The sign-in page belongs to the accounts area; until it exists, a plain 401.
-    if login_manager.login_view in current_app.view_functions:
-        return login_manager.unauthorized()
-    abort(401)
+    return login_manager.unauthorized()
 
 
 def clause_of(revision: Revision, key: str | None) -> Clause | None:
@@ -383,14 +380,16 @@ def no_comments(slug: str, number: int):
     revision = published_revision(slug, number)
     if not current_user.is_authenticated:
         return sign_in_first()
+    if not can_speak_for_unit(current_user, current_user.unit):
+        return refusal(_("Only a member of a unit can declare that it has no comments."), 403)
     try:
         record_no_comments(
             revision=revision, unit=current_user.unit, actor=current_user, now=utcnow()
         )
         db.session.commit()
-    except CommentRefused as refused:
+    except CommentRefused as refused:  # e.g. the unit has commented already: a conflict
         db.session.rollback()
-        return refusal(refused.message, 403)
+        return refusal(refused.message, 409)
     flash(
         _("Recorded: %(unit)s has no comments on this revision.", unit=current_user.unit.name),
         "success",

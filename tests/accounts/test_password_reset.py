@@ -7,6 +7,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from app.accounts.models import User
 from tests.accounts.helpers import (
+    english,
     field_error,
     flashes,
     form_errors,
@@ -141,6 +142,7 @@ def test_reset_link_expires(client, app, db):
         app.config["SECRET_KEY"], salt="password-reset", signer=TwoHoursAgo
     ).dumps({"user": user.id, "version": user.session_version})
 
+    english(client)
     response = client.get(f"/password/reset/{old}")
 
     assert response.status_code == 400

@@ -51,7 +51,7 @@ def test_refused_when_the_unit_already_commented(app, client, login_as):
 
     response = client.post(URL, data={"csrf_token": csrf})
 
-    assert response.status_code == 403
+    assert response.status_code == 409
     assert message(text(response)) == (
         "Your unit has already submitted comments on this revision, so it cannot declare that "
         "it has no comments."
