@@ -1,6 +1,5 @@
 """Account pages: register, sign in and out, password reset, the account page, user admin."""
 
-
 from flask import (
     Blueprint,
     abort,
