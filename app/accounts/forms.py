@@ -4,7 +4,6 @@ import re
 import unicodedata
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     PasswordField,
@@ -17,6 +16,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Val
 
 from app.accounts.models import CATEGORY_LABELS, ROLE_LABELS
 from app.accounts.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, normalise_email
+from app.forms import Form
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 # Bidirectional embeddings, overrides and isolates make a name display other than it reads.
@@ -94,7 +94,7 @@ def category_choices():
     ]
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     name = name_field()
     email = email_field()
     password, confirm = new_password_fields()
@@ -135,7 +135,7 @@ class RegisterForm(FlaskForm):
             raise ValidationError(_l("Choose the category of the new unit."))
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     email = StringField(
         _l("E-mail address"),
         filters=[normalise_email],
@@ -148,15 +148,15 @@ class SignInForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     email = email_field()
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password, confirm = new_password_fields(_l("New password"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current_password = PasswordField(
         _l("Current password"),
         validators=[DataRequired(_l("Enter your current password.")), Length(max=200)],
@@ -168,7 +168,7 @@ def role_choices():
     return [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
 
 
-class NewUserForm(FlaskForm):
+class NewUserForm(Form):
     """An admin creates an account of any role, with a first password to hand over."""
 
     name = name_field()
@@ -182,9 +182,9 @@ class NewUserForm(FlaskForm):
             raise ValidationError(_l("Choose a unit from the list."))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField(_l("Role"), choices=role_choices)
 
 
-class ActiveForm(FlaskForm):
+class ActiveForm(Form):
     active = SelectField(choices=[SelectChoice("1"), SelectChoice("0")])

@@ -3,6 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 
@@ -21,7 +22,8 @@ def configure_login(app: Flask, manager: LoginManager) -> None:
         user_id, _, version = session_id.partition(":")
         if not user_id.isdigit():
             return None
-        user = db.session.get(User, int(user_id))
+        # The unit comes along: the pages and the comment form of a participant all need it.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.unit)])
         # A changed password (or a deactivated account) ends every other session.
         if user is None or str(user.session_version) != version or not user.active:
             return None

@@ -5,12 +5,12 @@ services, which refuse an unknown value with a message.
 """
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
 from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired
 
 from app.comments.models import CONSENT_LABELS, STANCE_LABELS, TYPE_LABELS, Consent
+from app.forms import Form
 
 TYPE_CHOICES = [(key.value, label) for key, label in TYPE_LABELS.items()]
 STANCE_CHOICES = [("", _l("No position")), *((k.value, v) for k, v in STANCE_LABELS.items())]
@@ -31,7 +31,7 @@ class IdListField(Field):
         return self.data or []
 
 
-class CommentTextForm(FlaskForm):
+class CommentTextForm(Form):
     """What can be written and rewritten: the text, its quote, type, stance and consent."""
 
     type = StringField(_l("Type of comment"), default="ge")
@@ -64,5 +64,5 @@ class EditCommentForm(CommentTextForm):
     pass
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A button that changes something (withdraw, "no comments"): only its CSRF token."""

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import Role, Unit, UnitCategory
 from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
@@ -133,16 +134,27 @@ def submit_comment(
         )
     db.session.add(comment)
     db.session.flush()  # the row id makes the receipt
-    comment.receipt = receipt_for(comment)
-    comment.content_sha256 = content_sha256(comment)
-    if unit is not None:
-        declared = db.session.scalar(
-            select(RevisionUnit).filter_by(revision_id=revision.id, unit_id=unit.id)
+    # Written with one UPDATE rather than a second flush of the whole unit of work.
+    receipt, checksum = receipt_for(comment), content_sha256(comment)
+    db.session.execute(
+        update(Comment)
+        .where(Comment.id == comment.id)
+        .values(receipt=receipt, content_sha256=checksum)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(comment, "receipt", receipt)
+    set_committed_value(comment, "content_sha256", checksum)
+    if unit is not None:  # a comment from the unit replaces its "no comments" declaration
+        db.session.execute(
+            update(RevisionUnit)
+            .where(
+                RevisionUnit.revision_id == revision.id,
+                RevisionUnit.unit_id == unit.id,
+                RevisionUnit.no_comments_at.is_not(None),
+            )
+            .values(no_comments_at=None, no_comments_by_id=None)
+            .execution_options(synchronize_session=False)
         )
-        if declared is not None and declared.no_comments_at is not None:
-            declared.no_comments_at = None
-            declared.no_comments_by_id = None
-    db.session.flush()
     return comment
 
 

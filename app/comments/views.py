@@ -185,9 +185,8 @@ def new_comment(slug: str, number: int):
     except CommentRefused as refused:
         form.form_token.data = issue_form_token(current_user)
         return show(refused.message, 400)
-    earlier = find_comment_by_token(nonce)
-    if earlier is not None:
-        return already_stored(earlier)
+    # A resent form is found by the unique token when its insert fails (below): the common
+    # case, a first submission, costs no extra query.
     try:
         comment = submit_comment(
             revision=revision,

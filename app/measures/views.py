@@ -4,6 +4,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from app.comments.services import comment_counts, comments_are_public, public_comments
 from app.extensions import db
@@ -50,6 +51,7 @@ def published_revision(slug: str, number: int) -> Revision:
     revision = db.session.scalar(
         select(Revision)
         .join(Measure)
+        .options(contains_eager(Revision.measure))  # every page shows the measure too
         .where(Measure.slug == slug, Revision.number == number)
         .where(Revision.published_at.is_not(None))
     )

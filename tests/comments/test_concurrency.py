@@ -2,10 +2,13 @@
 and on PostgreSQL: every receipt a participant received names exactly one stored comment of
 theirs, no comment is stored without a receipt, and a double-clicked form stores one comment."""
 
+import re
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
@@ -24,6 +27,8 @@ from bench._load import (
     serve_gunicorn,
 )
 from tests.factories import PASSWORD, make_open_revision, make_unit
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CLIENTS = 20
 COMMENTS = 50
@@ -130,10 +135,26 @@ def test_the_bench_flag_adds_a_bare_endpoint_that_inserts_one_row(tmp_path):
             "BENCH_BARE_ENDPOINT": True,
         }
     )
+    with bench_app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        user = User(email="bench@example.org", name="基准", role=Role.PARTICIPANT)
+        user.set_password("bench-password")
+        db.session.add(user)
+        db.session.commit()
+        session_id = user.get_id()
+    client = bench_app.test_client()
 
-    response = bench_app.test_client().post("/bench/bare", data={"body": "一行"})
+    page = client.get("/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    anonymous = client.post("/bench/bare", data={"body": "匿名", "csrf_token": token})
+    with client.session_transaction() as session:
+        session["_user_id"] = session_id
+    forged = client.post("/bench/bare", data={"body": "无令牌"})
+    response = client.post("/bench/bare", data={"body": "一行", "csrf_token": token})
 
-    assert (response.status_code, response.get_data()) == (201, b"")
+    assert anonymous.status_code == 302 and "/sign-in" in anonymous.headers["Location"]
+    assert forged.status_code == 400
+    assert (response.status_code, response.headers["Location"]) == (303, "/")
     with bench_app.app_context():
         rows = db.session.execute(select(bench_rows.c.body)).scalars().all()
         db.engine.dispose()
