@@ -13,6 +13,9 @@ from werkzeug.serving import make_server
 from app import create_app
 from app.demo import load_demo
 from app.extensions import db
+from tests.factories import make_open_revision, make_unit, make_user
+
+BROWSER_USER = "browser@example.org"
 
 CHROMIUM = Path(os.environ.get("ZQ_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -38,6 +41,9 @@ def live_server(tmp_path_factory):
         upgrade(directory=str(ROOT / "migrations"))
         load_demo()
         db.session.commit()
+        # A draft open for comment whatever the date, and a participant to comment on it.
+        make_open_revision(measure="open-measure")
+        make_user("participant", email=BROWSER_USER, unit=make_unit())
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
