@@ -52,7 +52,7 @@ def demo_command(if_empty: bool):
     for line in load_demo():
         click.echo(line)
     db.session.commit()
-    from app.demo_data import DEMO_PASSWORD, STAFF_ACCOUNTS
+    from app.demo_content import DEMO_PASSWORD, STAFF_ACCOUNTS
 
     click.echo(f"demo accounts (password {DEMO_PASSWORD}):")
     for email, role, name in STAFF_ACCOUNTS:

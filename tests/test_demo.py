@@ -9,7 +9,7 @@ from app.accounts.models import Role, Unit, UnitCategory, User
 from app.comments.models import Comment, RevisionUnit
 from app.comments.receipts import content_sha256
 from app.demo import load_demo
-from app.demo_data import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
+from app.demo_content import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
 from app.measures.models import CommentVisibility, Measure
 
 
