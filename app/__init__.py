@@ -62,11 +62,13 @@ def register_blueprints(app: Flask) -> None:
     from app.comments import models as _comments  # noqa: F401
     from app.comments.views import bp as comments_bp
     from app.i18n import bp as i18n_bp
+    from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
 
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(measures_bp)
+    app.register_blueprint(measures_admin_bp)
     app.register_blueprint(comments_bp)
 
 

@@ -77,6 +77,8 @@ MATRIX: list[tuple[str, str, dict[str, str]]] = [
     ("POST", "/admin/users/new", ADMIN_ONLY),
     ("POST", "/admin/users/{other_id}/role", ADMIN_ONLY),
     ("POST", "/admin/users/{other_id}/active", ADMIN_ONLY),
+    ("GET", "/admin/measures", ADMIN_ONLY),
+    ("POST", "/admin/measures/{slug}/publication", ADMIN_ONLY),
     # comments
     ("GET", "/m/{slug}/r/1/comment", PARTICIPANTS_ONLY),
     ("POST", "/m/{slug}/r/1/comment", PARTICIPANTS_ONLY),

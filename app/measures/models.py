@@ -3,6 +3,7 @@
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -16,6 +17,17 @@ class CommentVisibility(enum.StrEnum):
     NEVER = "never"
     AFTER = "after"
     AT_ONCE = "at_once"
+
+
+VISIBILITY_LABELS = {
+    CommentVisibility.NEVER: _l("Comments are not published."),
+    CommentVisibility.AFTER: _l(
+        "Comments are published after the comment period, as each author consents."
+    ),
+    CommentVisibility.AT_ONCE: _l(
+        "Comments are published as they arrive, as each author consents."
+    ),
+}
 
 
 class Measure(db.Model):
@@ -49,6 +61,20 @@ class Measure(db.Model):
 
     def title_in(self, language: str) -> str:
         return self.title_en if language == "en" and self.title_en else self.title
+
+    @property
+    def publication_policy(self) -> str:
+        """What a participant is told before choosing whether to consent to publication."""
+        names = (
+            _l("Names are shown where the author agreed.")
+            if self.names_public
+            else _l("Names are not shown.")
+        )
+        policy = str(VISIBILITY_LABELS[self.comments_public])
+        if self.comments_public == CommentVisibility.NEVER:
+            return policy
+        # Chinese sentences follow each other without a space; English ones with one.
+        return policy + ("" if policy.endswith("。") else " ") + str(names)
 
     @property
     def latest_revision(self) -> "Revision | None":

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.legaltext import Document
-from app.measures.models import Clause, Measure, Revision
+from app.measures.models import Clause, CommentVisibility, Measure, Revision
 from app.timeutil import local_day_end, local_day_start, utcnow
 
 MIN_PERIOD_DAYS = 30  # 规章制定程序条例 Art. 15; 重大行政决策程序暂行条例 Art. 15
@@ -28,6 +28,18 @@ class ImportOutcome:
     counts: dict[str, int]
     unchanged: bool = False
     notes: list[str] = field(default_factory=list)
+
+
+def set_publication(*, measure: Measure, comments_public: str, names_public: bool, actor) -> None:
+    """Set whether a measure's comments are published (never / after the period / at once)
+    and whether authors' names are shown; each comment's own consent still applies."""
+    from app.accounts.permissions import can_manage_users
+
+    if not can_manage_users(actor):
+        raise ImportRefused("only an administrator changes a measure's publication settings")
+    measure.comments_public = CommentVisibility(comments_public)
+    measure.names_public = bool(names_public)
+    db.session.flush()
 
 
 def sha256_hex(data: bytes) -> str:
