@@ -105,21 +105,24 @@ def submit_comment(
     cosigners = _cosigners(data.cosigner_ids, unit)
     files = _files(attachments, official=data.official_position)
 
+    # Foreign keys rather than related objects: the flush then has no relationships to sort,
+    # which is most of its cost (the objects are in the session for receipt and checksum).
     comment = Comment(
-        revision=revision,
-        clause=clause,
-        author=author,
-        unit=unit,
+        revision_id=revision.id,
+        clause_id=clause.id if clause is not None else None,
+        author_id=author.id,
+        unit_id=unit.id if unit is not None else None,
         unit_category=unit.category if unit is not None else UnitCategory.IP,
         official_position=bool(data.official_position),
         form_token=data.form_token,
-        cosigners=cosigners,
         created_at=now,
         updated_at=now,
         **texts,
         **_quote(clause, data),
         **_choices(data),
     )
+    if cosigners:
+        comment.cosigners = cosigners
     for upload, mime in files:
         comment.attachments.append(
             Attachment(

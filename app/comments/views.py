@@ -151,12 +151,13 @@ def new_comment(slug: str, number: int):
     form = CommentForm()
     unit = current_user.unit
     speaks = can_speak_for_unit(current_user, unit)
-    cosigner_choices = []
-    if speaks:
-        others = db.session.scalars(select(Unit).where(Unit.id != unit.id).order_by(Unit.name))
-        cosigner_choices = [(u.id, u.name) for u in others]
 
     def show(error=None, status=200):
+        # The list of other units is only needed to draw the form, not to store a comment.
+        cosigner_choices = []
+        if speaks:
+            others = db.session.scalars(select(Unit).where(Unit.id != unit.id).order_by(Unit.name))
+            cosigner_choices = [(u.id, u.name) for u in others]
         forget_huge_texts(form)
         return render_template(
             "comments/new.html",
