@@ -21,7 +21,7 @@ translations: $(STAMP)
 run: $(STAMP) translations
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo --if-empty
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - 'app:create_app()'
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 4 --threads 2 --access-logfile - 'app:create_app()'
 
 test: $(STAMP) translations lint
 	$(BIN)/python -m pytest
