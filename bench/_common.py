@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from app.legaltext.numerals import int_to_cn
 
@@ -35,8 +36,8 @@ def large_draft(articles: int = 450, per_chapter: int = 30) -> str:
         "measure: bench-large",
         "title: 基准测试用大型办法（征求意见稿）",
         "revision: 1",
-        "opens: 2026-01-01",
-        "closes: 2026-03-01",
+        f"opens: {date.today() - timedelta(days=5)}",  # open now: the page shows comment links
+        f"closes: {date.today() + timedelta(days=30)}",
         "language: zh",
         "---",
         "",
