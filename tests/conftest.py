@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import contextvars
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db as _db
+from app.extensions import limiter
 from tests.postgres import PrivateServer, Unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,19 +58,25 @@ class IsolatedClient(FlaskClient):
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 
-@pytest.fixture
-def app(database_url, tmp_path):
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "MAIL_FOLDER": str(tmp_path / "mail"),
-            "RATELIMIT_ENABLED": False,
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "SERVER_NAME": "zhengqiu.test",
-        }
-    )
+def build_app(database_url: str, tmp_path: Path, **overrides):
+    """The application as the tests run it: the given database, mail into tmp_path, fresh
+    request contexts, rate limits off unless asked for."""
+    config = {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MAIL_FOLDER": str(tmp_path / "mail"),
+        "RATELIMIT_ENABLED": False,
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SERVER_NAME": "zhengqiu.test",
+    }
+    app = create_app({**config, **overrides})
     app.test_client_class = IsolatedClient
+    return app
+
+
+@contextmanager
+def serving(app):
+    """Hold the app's context for the test, then leave the database empty for the next."""
     with app.app_context():
         yield app
         _db.session.remove()
@@ -77,13 +84,27 @@ def app(database_url, tmp_path):
         _db.engine.dispose()
 
 
+@pytest.fixture
+def app(database_url, tmp_path):
+    with serving(build_app(database_url, tmp_path)) as app:
+        yield app
+
+
+@pytest.fixture
+def limited_app(database_url, tmp_path):
+    """An app with its rate limits on; a test sets the limit it checks in app.config."""
+    try:
+        with serving(build_app(database_url, tmp_path, RATELIMIT_ENABLED=True)) as app:
+            yield app
+    finally:
+        limiter.enabled = False  # the limiter is one object shared by every app of the session
+
+
 def _empty_tables() -> None:
     """Each test starts from empty tables (views commit, so a rollback would not be enough)."""
     with _db.engine.begin() as connection:
         for table in reversed(_db.metadata.sorted_tables):
             connection.execute(table.delete())
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT 1"))
 
 
 @pytest.fixture

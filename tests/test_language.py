@@ -1,10 +1,6 @@
 """The interface is in Chinese by default; English by a switch that is remembered."""
 
-import re
-
-
-def csrf_token(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+from tests.pages import csrf_token
 
 
 def test_interface_is_chinese_by_default(app, client):

@@ -22,6 +22,7 @@ from tests.factories import (
     make_unit,
     make_user,
 )
+from tests.pages import csrf_token
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -128,9 +129,8 @@ def scenario(app, db):
     }
 
 
-def csrf_token(client) -> str:
-    html = client.get("/").get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+def csrf_token_of(client) -> str:
+    return csrf_token(client.get("/").get_data(as_text=True))
 
 
 def outcome(response) -> str:
@@ -161,7 +161,7 @@ def test_route_answers_each_role_as_expected(
         if method == "GET":
             response = client.get(url)
         else:
-            response = client.post(url, data={"csrf_token": csrf_token(client)})
+            response = client.post(url, data={"csrf_token": csrf_token_of(client)})
         seen[role] = outcome(response)
 
     assert seen == expected

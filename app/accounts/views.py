@@ -13,6 +13,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
 from app.accounts import services
@@ -193,7 +194,8 @@ def list_url(role_filter: str | None = None, page: int | None = None) -> str:
 @require(can_manage_users)
 def manage_users():
     role_filter = request.args.get("role", "")
-    query = select(User).order_by(User.name, User.id)
+    # The page shows each user's unit: load them with the page, not one query per row.
+    query = select(User).options(selectinload(User.unit)).order_by(User.name, User.id)
     if role_filter:
         if role_filter not in {role.value for role in Role}:
             abort(404)

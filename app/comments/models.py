@@ -50,14 +50,6 @@ class CommentStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Reply(enum.StrEnum):
-    """A consulted unit's reply to a revision: none yet, "no comments" (无意见), comments."""
-
-    NONE = "none"
-    NO_COMMENTS = "no_comments"
-    COMMENTS = "comments"
-
-
 TYPE_LABELS = {
     CommentType.GENERAL: _l("General"),
     CommentType.TECHNICAL: _l("Technical"),

@@ -39,6 +39,7 @@ from app.comments.models import (
     Attachment,
     Comment,
 )
+from app.comments.publication import public_author
 from app.comments.services import (
     CommentInput,
     CommentRefused,
@@ -49,7 +50,6 @@ from app.comments.services import (
     issue_form_token,
     no_comments_reply,
     period_refusal,
-    public_author,
     record_no_comments,
     submit_comment,
     withdraw_comment,

@@ -114,11 +114,14 @@ class FragmentCache:
 fragments = FragmentCache()
 
 
-def draft_cache_key(revision: Revision, mode: str, language: str, part: str) -> tuple:
-    # created_at too: a revision deleted and imported again may get the same id (SQLite
-    # reuses row ids) and the same text, but new clause ids, which the count slots name.
+def draft_cache_key(revision: Revision, mode: str, language: str, comment_open: bool) -> tuple:
+    """What the rendered draft depends on. ``comment_open``: the per-article comment links.
+
+    created_at too: a revision deleted and imported again may get the same id (SQLite reuses
+    row ids) and the same text, but new clause ids, which the count slots name.
+    """
     return (
-        part,
+        comment_open,
         revision.id,
         revision.created_at,
         revision.source_sha256,

@@ -36,7 +36,7 @@ def set_publication(*, measure: Measure, comments_public: str, names_public: boo
     from app.accounts.permissions import can_manage_users
 
     if not can_manage_users(actor):
-        raise ImportRefused("only an administrator changes a measure's publication settings")
+        raise PermissionError("only an administrator changes a measure's publication settings")
     measure.comments_public = CommentVisibility(comments_public)
     measure.names_public = bool(names_public)
     db.session.flush()

@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from app.comments.services import comment_counts, comments_are_public, public_comments
+from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.extensions import db
 from app.i18n import current_language
 from app.measures.models import Measure, Revision
@@ -98,7 +98,7 @@ def revision(slug: str, number: int):
         return SlottedDraft.build(html.encode(), tree)
 
     cached = fragments.get_or_render(
-        draft_cache_key(found, mode, current_language(), "draft") + (comment_open,), render_draft
+        draft_cache_key(found, mode, current_language(), comment_open), render_draft
     )
     counts = comment_counts(found)
     draft = cached.fill(counts, count_badge())
@@ -143,7 +143,8 @@ def clause(slug: str, number: int, key: str):
     if node is None:
         abort(404)
     articles = [n.clause for n in tree.nodes.values() if n.clause.kind == "article"]
-    article = next((c for c in [*tree.ancestors(key), node.clause] if c.kind == "article"), None)
+    ancestors = tree.ancestors(key)
+    article = next((c for c in [*ancestors, node.clause] if c.kind == "article"), None)
     previous = following = None
     if article is not None:
         index = articles.index(article)
@@ -159,7 +160,7 @@ def clause(slug: str, number: int, key: str):
         revision=found,
         measure=found.measure,
         node=node,
-        ancestors=tree.ancestors(key),
+        ancestors=ancestors,
         previous=previous,
         following=following,
         mode=text_mode(found),

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from flask import current_app
 
+from tests.pages import csrf_token, english, text  # noqa: F401  (the account tests' vocabulary)
+
 
 def read_english(client, url: str) -> str:
     """A page's HTML in English (the catalogues' Chinese may not cover new strings yet)."""
@@ -16,22 +18,10 @@ def read_english(client, url: str) -> str:
     return response.get_data(as_text=True)
 
 
-def english(client) -> None:
-    client.set_cookie("zq_lang", "en", domain="zhengqiu.test")
-
-
-def csrf_token(html: str) -> str:
-    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
-
-
 def post_form(client, url: str, data: dict, page: str | None = None, **kwargs):
     """POST ``data`` to ``url`` with the CSRF token of ``page`` (default: ``url`` itself)."""
     html = read_english(client, page or url)
     return client.post(url, data={**data, "csrf_token": csrf_token(html)}, **kwargs)
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def sent_mail() -> list[email.message.EmailMessage]:

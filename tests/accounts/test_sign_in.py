@@ -3,10 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from app import create_app
 from app.accounts.models import User
 from app.extensions import db as _db
-from app.extensions import limiter
 from tests.accounts.helpers import (
     csrf_token,
     english,
@@ -186,36 +184,20 @@ def test_nav_shows_the_admin_link_to_admins_only(client, login_as):
     assert '<a href="/admin/users">Accounts</a>' in admin_nav
 
 
-def test_sign_in_fourth_attempt_within_the_limit_gets_429(database_url, tmp_path):
+def test_sign_in_fourth_attempt_within_the_limit_gets_429(limited_app):
     """The shared fixture switches limits off; this app has them on, at 3 a minute."""
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "MAIL_FOLDER": str(tmp_path / "mail"),
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "SERVER_NAME": "zhengqiu.test",
-            "RATELIMIT_ENABLED": True,
-            "RATELIMIT_SIGNIN": "3 per minute",
-        }
-    )
-    try:
-        with app.app_context():
-            client = app.test_client()
-            english(client)
-            token = csrf_token(client.get("/sign-in").get_data(as_text=True))
-            data = {"email": "nobody@example.org", "password": "wrong", "csrf_token": token}
+    limited_app.config["RATELIMIT_SIGNIN"] = "3 per minute"
+    client = limited_app.test_client()
+    english(client)
+    token = csrf_token(client.get("/sign-in").get_data(as_text=True))
+    data = {"email": "nobody@example.org", "password": "wrong", "csrf_token": token}
 
-            statuses = [client.post("/sign-in", data=data).status_code for _ in range(4)]
-            page = client.get("/sign-in")  # reading the form is not limited
+    statuses = [client.post("/sign-in", data=data).status_code for _ in range(4)]
+    page = client.get("/sign-in")  # reading the form is not limited
 
-            assert statuses == [200, 200, 200, 429]
-            blocked = client.post("/sign-in", data=data)
-            assert "429 · Too many requests" in text(blocked)
-            assert "Please wait a moment before trying again." in text(blocked)
-            assert page.status_code == 200
-            assert _db.session.scalars(select(User)).all() == []
-            _db.session.remove()
-            _db.engine.dispose()
-    finally:
-        limiter.enabled = False
+    assert statuses == [200, 200, 200, 429]
+    blocked = client.post("/sign-in", data=data)
+    assert "429 · Too many requests" in text(blocked)
+    assert "Please wait a moment before trying again." in text(blocked)
+    assert page.status_code == 200
+    assert _db.session.scalars(select(User)).all() == []

@@ -6,20 +6,12 @@ from sqlalchemy import select
 
 from app.comments.models import Comment
 from app.extensions import db
-
-
-def english(client) -> None:
-    """Messages are asserted as their English msgids (stable whatever the catalogues hold)."""
-    client.set_cookie("zq_lang", "en", domain="zhengqiu.test")
+from tests.pages import english, hidden, text  # noqa: F401  (the comments tests' vocabulary)
 
 
 def form_url(revision, key: str | None = None) -> str:
     url = f"/m/{revision.measure.slug}/r/{revision.number}/comment"
     return f"{url}?clause={key}" if key else url
-
-
-def hidden(html: str, name: str) -> str:
-    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 
 
 def tokens(client, revision, key: str | None = None) -> dict:
@@ -41,10 +33,6 @@ def post_comment(client, revision, key: str | None = None, *, token=None, **fiel
 def stored() -> list[Comment]:
     db.session.expire_all()
     return list(db.session.scalars(select(Comment).order_by(Comment.id)))
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def message(html: str) -> str:

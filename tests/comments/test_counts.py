@@ -1,7 +1,7 @@
 """Per-clause comment counts: the service, and the badges on the (cached) revision page."""
 
 from app.comments.models import CommentStatus
-from app.comments.services import comment_counts
+from app.comments.publication import comment_counts
 from tests.comments.helpers import english, post_comment, text
 from tests.factories import make_comment, make_open_revision, make_user
 

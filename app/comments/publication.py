@@ -1,0 +1,80 @@
+"""What readers may see of the comments: counts per clause, and the published comments.
+
+Publication follows the measure's setting (never / after the period / at once), each
+comment's consent, and whether the measure shows names.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app.comments.models import Comment, CommentStatus, Consent
+from app.extensions import db
+from app.measures.models import Clause, CommentVisibility, Revision
+
+
+def comment_counts(revision: Revision) -> dict[int | None, int]:
+    """Submitted (not withdrawn) comments per clause id; None counts the general comments."""
+    rows = db.session.execute(
+        select(Comment.clause_id, func.count(Comment.id))
+        .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+        .group_by(Comment.clause_id)
+    ).all()
+    return {clause_id: count for clause_id, count in rows}
+
+
+def comments_are_public(revision: Revision, now: datetime) -> bool:
+    """Whether the measure publishes comments on this revision now."""
+    visibility = revision.measure.comments_public
+    if visibility == CommentVisibility.AT_ONCE:
+        return True
+    return visibility == CommentVisibility.AFTER and revision.has_closed(now)
+
+
+def public_comments(revision: Revision, clause: Clause | None, now: datetime) -> list[Comment]:
+    """The comments on ``clause`` (and the clauses under it) that may be shown to everyone.
+
+    Only when the measure publishes comments (at once, or after the period), only submitted
+    ones, only with their author's consent; ``clause=None`` gives the general comments.
+    """
+    if not comments_are_public(revision, now):
+        return []
+    query = select(Comment).where(
+        Comment.revision_id == revision.id,
+        Comment.status == CommentStatus.SUBMITTED,
+        Comment.consent != Consent.PRIVATE,
+    )
+    if clause is None:
+        query = query.where(Comment.clause_id.is_(None))
+    else:
+        query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
+    # Each is shown with public_author(): its author and unit come with the one query.
+    query = query.options(selectinload(Comment.author), selectinload(Comment.unit))
+    return list(db.session.scalars(query.order_by(Comment.created_at, Comment.id)))
+
+
+def public_author(comment: Comment) -> str | None:
+    """ "Name (unit)" when the measure shows names and the author agreed; None = anonymous."""
+    if not comment.revision.measure.names_public or comment.consent != Consent.NAMED:
+        return None
+    if comment.unit is not None:
+        return f"{comment.author.name}（{comment.unit.name}）"
+    return comment.author.name
+
+
+def _subtree_ids(revision: Revision, clause: Clause) -> list[int]:
+    pairs = db.session.execute(
+        select(Clause.id, Clause.parent_id).where(Clause.revision_id == revision.id)
+    ).all()
+    children: dict[int, list[int]] = {}
+    for clause_id, parent_id in pairs:
+        children.setdefault(parent_id, []).append(clause_id)
+    found, stack = [], [clause.id]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, ()))
+    return found

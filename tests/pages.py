@@ -1,0 +1,21 @@
+"""Reading pages in tests: the interface in English, hidden form fields, response text."""
+
+import re
+
+
+def english(client) -> None:
+    """Messages are asserted as their English msgids (stable whatever the catalogues hold)."""
+    client.set_cookie("zq_lang", "en", domain="zhengqiu.test")
+
+
+def hidden(html: str, name: str) -> str:
+    """The value of the hidden input ``name`` (csrf_token, form_token …) in a page."""
+    return re.search(rf'name="{name}"[^>]*value="([^"]*)"', html).group(1)
+
+
+def csrf_token(html: str) -> str:
+    return hidden(html, "csrf_token")
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
