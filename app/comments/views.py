@@ -55,8 +55,7 @@ from app.comments.services import (
     withdraw_comment,
 )
 from app.extensions import db, limiter, login_manager
-from app.measures.models import Clause, Revision
-from app.measures.views import published_revision
+from app.measures.views import published_clause, published_revision
 from app.rendering import render_markdown
 from app.timeutil import utcnow
 
@@ -102,15 +101,6 @@ def sign_in_first():
     return login_manager.unauthorized()
 
 
-def clause_of(revision: Revision, key: str | None) -> Clause | None:
-    if not key:
-        return None
-    clause = db.session.scalar(select(Clause).filter_by(revision_id=revision.id, key=key))
-    if clause is None:
-        abort(404)
-    return clause
-
-
 def viewable_comment(receipt: str) -> Comment:
     """The comment with this receipt, or 404 for anyone who may not see it (no probing).
 
@@ -127,11 +117,10 @@ def viewable_comment(receipt: str) -> Comment:
 @bp.route("/m/<slug>/r/<int:number>/comment", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_COMMENT"], methods=["POST"])
 def new_comment(slug: str, number: int):
-    revision = published_revision(slug, number)
     key = request.args.get("clause")
     if request.method == "POST" and "clause" in request.form:
         key = request.form["clause"]
-    clause = clause_of(revision, key)
+    revision, clause = published_clause(slug, number, key)
     if not current_user.is_authenticated:
         return sign_in_first()
     if not is_participant(current_user):
@@ -197,6 +186,7 @@ def new_comment(slug: str, number: int):
             attachments=uploads(form),
             now=now,
         )
+        receipt = comment.receipt  # read before the commit expires it (no reload query)
         db.session.commit()
     except CommentRefused as refused:
         db.session.rollback()
@@ -209,8 +199,15 @@ def new_comment(slug: str, number: int):
         if earlier is None:
             raise
         return already_stored(earlier)
-    flash(_("Your comment has been received."), "success")
-    return redirect(url_for(".receipt", receipt=comment.receipt), code=303)
+    return to_receipt(receipt)
+
+
+def to_receipt(receipt: str):
+    """303 to the receipt page, which then says the comment was received.
+
+    It says so from its address rather than from a flashed message: the session (and its
+    cookie) is then left as it was, which spares the busiest POST a re-signed cookie."""
+    return redirect(url_for(".receipt", receipt=receipt, received=1), code=303)
 
 
 def forget_huge_texts(form) -> None:
@@ -224,7 +221,7 @@ def forget_huge_texts(form) -> None:
 def already_stored(comment: Comment):
     if comment.author_id != current_user.id:
         return refusal(_("This form was not issued to you."), 400)
-    return redirect(url_for(".receipt", receipt=comment.receipt), code=303)
+    return to_receipt(comment.receipt)
 
 
 def comment_input(form, nonce: str = "") -> CommentInput:
@@ -271,6 +268,7 @@ def receipt(receipt: str):
         measure=comment.revision.measure,
         can_edit=can_edit_comment(current_user, comment, utcnow()),
         action_form=ActionForm(),
+        just_received=request.args.get("received") == "1" and comment.author_id == current_user.id,
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import contains_eager
 from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.extensions import db
 from app.i18n import current_language
-from app.measures.models import Measure, Revision
+from app.measures.models import Clause, Measure, Revision
 from app.measures.reading import (
     TEXT_MODES,
     SlottedDraft,
@@ -48,16 +48,35 @@ def home():
 
 
 def published_revision(slug: str, number: int) -> Revision:
-    revision = db.session.scalar(
+    revision = db.session.scalar(_published(slug, number))
+    if revision is None:
+        abort(404)
+    return revision
+
+
+def published_clause(slug: str, number: int, key: str | None) -> tuple[Revision, Clause | None]:
+    """The published revision and its clause ``key`` (None for no key) in one query; 404 when
+    either does not exist."""
+    if not key:
+        return published_revision(slug, number), None
+    found = db.session.execute(
+        _published(slug, number)
+        .add_columns(Clause)
+        .outerjoin(Clause, (Clause.revision_id == Revision.id) & (Clause.key == key))
+    ).first()
+    if found is None or found[1] is None:
+        abort(404)
+    return found[0], found[1]
+
+
+def _published(slug: str, number: int):
+    return (
         select(Revision)
         .join(Measure)
         .options(contains_eager(Revision.measure))  # every page shows the measure too
         .where(Measure.slug == slug, Revision.number == number)
         .where(Revision.published_at.is_not(None))
     )
-    if revision is None:
-        abort(404)
-    return revision
 
 
 def text_mode(revision: Revision) -> str:

@@ -1,5 +1,7 @@
 """Per-clause comment counts: the service, and the badges on the (cached) revision page."""
 
+from urllib.parse import urlsplit
+
 from app.comments.models import CommentStatus
 from app.comments.publication import comment_counts
 from tests.comments.helpers import english, post_comment, text
@@ -64,7 +66,7 @@ def test_counts_follow_new_and_withdrawn_comments_on_a_cached_page(app, client, 
 
     response = post_comment(client, revision, "art1.p1", body="新意见。")
     after_one = text(client.get("/m/sample-measure/r/1"))
-    receipt = response.headers["Location"].rsplit("/", 1)[1]
+    receipt = urlsplit(response.headers["Location"]).path.rsplit("/", 1)[1]
     csrf = text(client.get("/my/comments")).split('name="csrf_token" value="')[1].split('"')[0]
     client.post(f"/comments/{receipt}/withdraw", data={"csrf_token": csrf})
     after_withdrawal = text(client.get("/m/sample-measure/r/1"))

@@ -53,7 +53,7 @@ def test_submit_stores_the_comment_and_redirects_to_its_receipt(revision, client
 
     [comment] = stored()
     assert response.status_code == 303
-    assert response.headers["Location"] == f"/comments/{comment.receipt}"
+    assert response.headers["Location"] == f"/comments/{comment.receipt}?received=1"
     assert comment.receipt == f"SM-R1-{comment.id:06d}"
     assert comment.clause.key == "art2.p2"
     assert comment.author_id == author.id
@@ -122,7 +122,11 @@ def test_a_resent_form_stores_one_comment(revision, client, login_as):
 
     [comment] = stored()
     assert first.status_code == second.status_code == 303
-    assert first.headers["Location"] == second.headers["Location"] == f"/comments/{comment.receipt}"
+    assert (
+        first.headers["Location"]
+        == second.headers["Location"]
+        == f"/comments/{comment.receipt}?received=1"
+    )
 
 
 def test_two_forms_make_two_comments(revision, client, login_as):
@@ -206,7 +210,7 @@ def test_same_token_at_the_same_moment_makes_one_comment(revision, app):
 
     [comment] = stored()
     assert [r.status_code for r in responses] == [303] * len(clients)
-    assert {r.headers["Location"] for r in responses} == {f"/comments/{comment.receipt}"}
+    assert {r.headers["Location"] for r in responses} == {f"/comments/{comment.receipt}?received=1"}
 
 
 @pytest.mark.parametrize("role", ["team", "reviewer", "official", "admin"])
