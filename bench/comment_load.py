@@ -50,8 +50,8 @@ from bench._load import (  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
-PER_CLIENT = 25
-ROUNDS = 3
+PER_CLIENT = 40
+ROUNDS = 5
 TIME_LIMIT = 120  # seconds for each phase; whatever is unfinished then is not sent
 PASSWORD = "bench-password-2021"
 KEYS = ["4.1", "4.3", "5.1.1", "5.2.2", "6.1", "6.2.2"]

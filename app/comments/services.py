@@ -12,7 +12,7 @@ from datetime import datetime
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import make_transient_to_detached
 
 from app.accounts.models import Role, Unit, UnitCategory
@@ -141,16 +141,7 @@ def submit_comment(
     if files:
         db.session.flush()
     if unit is not None:  # a comment from the unit replaces its "no comments" declaration
-        replies = RevisionUnit.__table__
-        db.session.execute(
-            replies.update()
-            .where(
-                replies.c.revision_id == revision.id,
-                replies.c.unit_id == unit.id,
-                replies.c.no_comments_at.is_not(None),
-            )
-            .values(no_comments_at=None, no_comments_by_id=None)
-        )
+        db.session.execute(_CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id})
     return comment
 
 
@@ -162,14 +153,32 @@ def _insert_comment(revision: Revision, values: dict) -> Comment:
     cost it more than all its own checks (measured by bench/comment_load.py). The object
     then joins the session as if it had been loaded, so callers use it like any other.
     """
-    table = Comment.__table__
-    comment_id = db.session.execute(table.insert().returning(table.c.id), values).scalar_one()
+    comment_id = db.session.execute(_INSERT_COMMENT, values).scalar_one()
     receipt = receipt_number(revision, comment_id)
-    db.session.execute(table.update().where(table.c.id == comment_id).values(receipt=receipt))
+    db.session.execute(_SET_RECEIPT, {"comment_id": comment_id, "receipt": receipt})
     comment = Comment(id=comment_id, receipt=receipt, **values)
     make_transient_to_detached(comment)  # its attributes count as loaded, none as changed
     db.session.add(comment)
     return comment
+
+
+_comments = Comment.__table__
+_INSERT_COMMENT = _comments.insert().returning(_comments.c.id)
+_SET_RECEIPT = (
+    _comments.update()
+    .where(_comments.c.id == bindparam("comment_id"))
+    .values(receipt=bindparam("receipt"))
+)
+_replies = RevisionUnit.__table__
+_CLEAR_NO_COMMENTS = (
+    _replies.update()
+    .where(
+        _replies.c.revision_id == bindparam("b_revision_id"),
+        _replies.c.unit_id == bindparam("b_unit_id"),
+        _replies.c.no_comments_at.is_not(None),
+    )
+    .values(no_comments_at=None, no_comments_by_id=None)
+)
 
 
 def find_comment_by_token(nonce: str) -> Comment | None:

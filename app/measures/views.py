@@ -3,7 +3,7 @@
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
 from app.comments.publication import comment_counts, comments_are_public, public_comments
@@ -47,8 +47,22 @@ def home():
     )
 
 
+# Built once, with bound parameters: every page of a revision starts with one of these, and
+# building the statement cost as much as running it.
+_PUBLISHED = (
+    select(Revision)
+    .join(Measure)
+    .options(contains_eager(Revision.measure))  # every page shows the measure too
+    .where(Measure.slug == bindparam("slug"), Revision.number == bindparam("number"))
+    .where(Revision.published_at.is_not(None))
+)
+_PUBLISHED_WITH_CLAUSE = _PUBLISHED.add_columns(Clause).outerjoin(
+    Clause, (Clause.revision_id == Revision.id) & (Clause.key == bindparam("key"))
+)
+
+
 def published_revision(slug: str, number: int) -> Revision:
-    revision = db.session.scalar(_published(slug, number))
+    revision = db.session.scalar(_PUBLISHED, {"slug": slug, "number": number})
     if revision is None:
         abort(404)
     return revision
@@ -60,23 +74,11 @@ def published_clause(slug: str, number: int, key: str | None) -> tuple[Revision,
     if not key:
         return published_revision(slug, number), None
     found = db.session.execute(
-        _published(slug, number)
-        .add_columns(Clause)
-        .outerjoin(Clause, (Clause.revision_id == Revision.id) & (Clause.key == key))
+        _PUBLISHED_WITH_CLAUSE, {"slug": slug, "number": number, "key": key}
     ).first()
     if found is None or found[1] is None:
         abort(404)
     return found[0], found[1]
-
-
-def _published(slug: str, number: int):
-    return (
-        select(Revision)
-        .join(Measure)
-        .options(contains_eager(Revision.measure))  # every page shows the measure too
-        .where(Measure.slug == slug, Revision.number == number)
-        .where(Revision.published_at.is_not(None))
-    )
 
 
 def text_mode(revision: Revision) -> str:
