@@ -57,6 +57,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
+    from app import audit as _audit  # noqa: F401
     from app.accounts import models as _accounts  # noqa: F401
     from app.accounts.views import bp as accounts_bp
     from app.comments import models as _comments  # noqa: F401
@@ -64,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
     from app.i18n import bp as i18n_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
+    from app.triage import models as _triage  # noqa: F401
 
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)

@@ -97,12 +97,18 @@ class Comment(db.Model):
     __table_args__ = (
         Index("ix_comments_revision_clause", "revision_id", "clause_id"),
         Index("ix_comments_author", "author_id"),
+        Index("ix_comments_revision_group", "revision_id", "group_id"),
+        Index("ix_comments_revision_created", "revision_id", "created_at"),
+        Index("ix_comments_assignee", "assignee_id"),
+        Index("ix_comments_event", "event_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
     clause_id: Mapped[int | None] = mapped_column(ForeignKey("clauses.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # None for a comment the team entered for someone without an account (author_name).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    author_name: Mapped[str] = mapped_column(String(100), default="")
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     unit_category: Mapped[UnitCategory] = mapped_column(enum_column(UnitCategory, 2))
     type: Mapped[CommentType] = mapped_column(enum_column(CommentType, 2))
@@ -116,6 +122,13 @@ class Comment(db.Model):
     quote_start: Mapped[int | None]
     quote_end: Mapped[int | None]
     channel: Mapped[Channel] = mapped_column(enum_column(Channel), default=Channel.ONLINE)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    on_behalf_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime | None]  # when a letter, e-mail or seminar remark came in
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comment_groups.id", ondelete="SET NULL")
+    )
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     consent: Mapped[Consent] = mapped_column(enum_column(Consent), default=Consent.PRIVATE)
     official_position: Mapped[bool] = mapped_column(default=False)
     receipt: Mapped[str | None] = mapped_column(String(32), unique=True)
@@ -131,8 +144,12 @@ class Comment(db.Model):
 
     revision: Mapped[Revision] = relationship()
     clause: Mapped[Clause | None] = relationship()
-    author: Mapped[User] = relationship()
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    on_behalf_by: Mapped[User | None] = relationship(foreign_keys=[on_behalf_by_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     unit: Mapped[Unit | None] = relationship()
+    event: Mapped["Event | None"] = relationship()  # noqa: F821 (app.triage.models)
+    group: Mapped["CommentGroup | None"] = relationship()  # noqa: F821 (app.triage.models)
     cosigners: Mapped[list[Unit]] = relationship(secondary=comment_cosigners)
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="Attachment.id"
@@ -144,6 +161,11 @@ class Comment(db.Model):
     @property
     def has_quote(self) -> bool:
         return bool(self.quote_exact)
+
+    @property
+    def author_label(self) -> str:
+        """The person's name: their account's, or as the team recorded it."""
+        return self.author.name if self.author is not None else self.author_name
 
 
 class CommentVersion(db.Model):
@@ -199,8 +221,13 @@ class RevisionUnit(db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     invited_at: Mapped[datetime | None]
     invite_channel: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")
     no_comments_at: Mapped[datetime | None]  # the unit declared 无意见
     no_comments_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     revision: Mapped[Revision] = relationship()
     unit: Mapped[Unit] = relationship()
+
+
+# Comment's relationships name the team's classes: they are mapped whenever comments are.
+from app.triage import models as _triage_models  # noqa: E402, F401
