@@ -60,28 +60,36 @@ def register_blueprints(app: Flask) -> None:
     from app import audit as _audit  # noqa: F401
     from app.accounts import models as _accounts  # noqa: F401
     from app.accounts.views import bp as accounts_bp
+    from app.audit_views import bp as audit_bp
     from app.comments import models as _comments  # noqa: F401
     from app.comments.views import bp as comments_bp
     from app.i18n import bp as i18n_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
     from app.triage import models as _triage  # noqa: F401
+    from app.triage.views import bp as triage_bp
 
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(measures_bp)
     app.register_blueprint(measures_admin_bp)
     app.register_blueprint(comments_bp)
+    app.register_blueprint(triage_bp)
+    app.register_blueprint(audit_bp)
 
 
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
     from app.demo import demo_command
     from app.measures.cli import drafts_cli
+    from app.search import search_cli
+    from app.triage.cli import triage_cli
 
     app.cli.add_command(drafts_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_command)
+    app.cli.add_command(search_cli)
+    app.cli.add_command(triage_cli)
 
 
 def register_error_pages(app: Flask) -> None:

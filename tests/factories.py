@@ -149,3 +149,48 @@ def make_comment(
     comment.content_sha256 = content_sha256(comment)
     db.session.commit()
     return comment
+
+
+def make_group(revision, comments, title: str = "归并意见", by=None):
+    """A group (归并) of stored comments of ``revision``."""
+    from app.triage.models import CommentGroup
+
+    group = CommentGroup(revision=revision, title=title, created_by=by)
+    db.session.add(group)
+    db.session.flush()
+    for comment in comments:
+        comment.group_id = group.id
+    db.session.commit()
+    return group
+
+
+def make_response(target, author, disposition: str = "noted", reason: str = "已作说明。", **fields):
+    """A response (处理意见) on a group or on one comment, in draft unless ``state`` says."""
+    from app.triage.models import CommentGroup, Disposition, Response
+
+    on_group = isinstance(target, CommentGroup)
+    response = Response(
+        revision_id=target.revision_id,
+        group_id=target.id if on_group else None,
+        comment_id=None if on_group else target.id,
+        disposition=Disposition(disposition),
+        reason=reason,
+        author_id=author.id,
+        **fields,
+    )
+    db.session.add(response)
+    db.session.commit()
+    return response
+
+
+def make_event(revision, title: str = "南京座谈会", city: str = "南京", held_on=None):
+    from datetime import date
+
+    from app.triage.models import Event
+
+    event = Event(
+        revision_id=revision.id, title=title, city=city, held_on=held_on or date(2021, 1, 15)
+    )
+    db.session.add(event)
+    db.session.commit()
+    return event

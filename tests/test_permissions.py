@@ -9,50 +9,37 @@ of an object must not leak, e.g. another participant's receipt).
 from __future__ import annotations
 
 import hashlib
+import importlib
+import pkgutil
 import re
 
 import pytest
 
 from app.accounts.services import make_reset_token
 from app.comments.models import Attachment
+from tests import permission_rows
 from tests.factories import (
     make_closed_revision,
     make_comment,
+    make_event,
+    make_group,
     make_open_revision,
+    make_response,
     make_unit,
     make_user,
 )
 from tests.pages import csrf_token
+from tests.permission_roles import (
+    ADMIN_ONLY,
+    AUTHOR_AND_STAFF,
+    AUTHOR_ONLY_WRITE,
+    EVERYONE,
+    PARTICIPANTS_ONLY,
+    ROLES,
+    SIGNED_IN,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-ROLES = ("anonymous", "participant", "other", "team", "reviewer", "official", "admin")
-EVERYONE = dict.fromkeys(ROLES, "ok")
-SIGNED_IN = {"anonymous": "signin", **dict.fromkeys(ROLES[1:], "ok")}
-ADMIN_ONLY = {
-    "anonymous": "signin",
-    **dict.fromkeys(("participant", "other", "team", "reviewer", "official"), "forbidden"),
-    "admin": "ok",
-}
-# The author and the staff who read every comment; another participant learns nothing.
-AUTHOR_AND_STAFF = {
-    "anonymous": "signin",
-    "participant": "ok",
-    "other": "missing",
-    **dict.fromkeys(("team", "reviewer", "official", "admin"), "ok"),
-}
-AUTHOR_ONLY_WRITE = {
-    "anonymous": "signin",
-    "participant": "ok",
-    "other": "missing",
-    **dict.fromkeys(("team", "reviewer", "official", "admin"), "forbidden"),
-}
-PARTICIPANTS_ONLY = {
-    "anonymous": "signin",
-    "participant": "ok",
-    "other": "ok",
-    **dict.fromkeys(("team", "reviewer", "official", "admin"), "forbidden"),
-}
 
 # (method, URL template, expected outcome per role). Templates name objects of the scenario.
 MATRIX: list[tuple[str, str, dict[str, str]]] = [
@@ -92,6 +79,9 @@ MATRIX: list[tuple[str, str, dict[str, str]]] = [
     # Only a member of a unit speaks for it: "other" has no unit.
     ("POST", "/m/{slug}/r/1/no-comments", {**PARTICIPANTS_ONLY, "other": "forbidden"}),
 ]
+# Each area of the team's pages lists its routes in tests/permission_rows/<area>.py.
+for _module in sorted(pkgutil.iter_modules(permission_rows.__path__), key=lambda m: m.name):
+    MATRIX += importlib.import_module(f"tests.permission_rows.{_module.name}").ROWS
 
 
 @pytest.fixture
@@ -118,7 +108,15 @@ def scenario(app, db):
     )
     db.session.add(attachment)
     db.session.commit()
+    group = make_group(revision, [comment], by=users["team"])
+    response = make_response(group, users["team"])
+    event = make_event(revision)
     return {
+        "comment_id": comment.id,
+        "group_id": group.id,
+        "response_id": response.id,
+        "event_id": event.id,
+        "unit_id": unit.id,
         "receipt": comment.receipt,
         "attachment_id": attachment.id,
         "slug": revision.measure.slug,

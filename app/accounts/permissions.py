@@ -29,6 +29,21 @@ def can_read_all_comments(user) -> bool:
     return _role(user) in READ_ALL
 
 
+def can_triage(user) -> bool:
+    """The project team (and admins) group, answer, assign and record comments."""
+    return _role(user) in (Role.TEAM, Role.ADMIN)
+
+
+def can_review(user) -> bool:
+    """Reviewers (and admins) approve answers; never their own (checked by the service)."""
+    return _role(user) in (Role.REVIEWER, Role.ADMIN)
+
+
+def can_view_audit(user) -> bool:
+    """Admins search the whole audit trail; the readers of a comment see its own trail."""
+    return _role(user) == Role.ADMIN
+
+
 def can_manage_users(user) -> bool:
     return _role(user) == Role.ADMIN
 

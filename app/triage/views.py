@@ -1,0 +1,13 @@
+"""The team's pages, one module per topic, all on the ``triage`` blueprint."""
+
+from app.triage import (  # noqa: F401 (each module adds its routes to bp)
+    consulted_views,
+    dashboard_views,
+    entry_views,
+    groups_views,
+    queue_views,
+    responses_views,
+)
+from app.triage.blueprint import bp
+
+__all__ = ["bp"]
