@@ -11,12 +11,54 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, event
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, String, Text, and_, event, func, or_, select
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from app.accounts.models import User
 from app.extensions import db
 from app.timeutil import utcnow
+
+# What each recorded action is called on the pages; an action missing here is shown as stored.
+ACTION_LABELS = {
+    "user.create": _l("Account created"),
+    "user.role": _l("Role changed"),
+    "user.active": _l("Account activated or deactivated"),
+    "measure.publication": _l("Publication settings changed"),
+    "comment.assign": _l("Comment assigned"),
+    "comment.enter": _l("Comment entered on behalf"),
+    "comment.edit_on_behalf": _l("Comment edited on behalf"),
+    "comment.note": _l("Internal note added"),
+    "group.create": _l("Group created"),
+    "group.add": _l("Comments added to group"),
+    "group.remove": _l("Comments removed from group"),
+    "group.merge": _l("Groups merged"),
+    "group.rename": _l("Group renamed"),
+    "group.dissolve": _l("Group dissolved"),
+    "response.draft": _l("Response drafted"),
+    "response.edit": _l("Response edited"),
+    "response.approve": _l("Response approved"),
+    "response.publish": _l("Response published"),
+    "response.unpublish": _l("Response withdrawn from publication"),
+    "response.delete": _l("Response deleted"),
+    "event.create": _l("Seminar recorded"),
+    "event.edit": _l("Seminar edited"),
+    "unit.create": _l("Unit created"),
+    "consulted.add": _l("Consulted unit added"),
+    "consulted.remove": _l("Consulted unit removed"),
+    "consulted.no_comments": _l("Unit replied with no comments"),
+}
+
+TARGET_LABELS = {
+    "user": _l("Account"),
+    "measure": _l("Measure"),
+    "revision": _l("Revision"),
+    "comment": _l("Comment"),
+    "group": _l("Group"),
+    "response": _l("Response"),
+    "event": _l("Seminar"),
+    "unit": _l("Unit"),
+}
 
 
 class AuditEvent(db.Model):
@@ -50,11 +92,38 @@ class AuditEvent(db.Model):
     def after_data(self) -> dict:
         return json.loads(self.after or "{}")
 
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def target_label(self) -> str:
+        return TARGET_LABELS.get(self.target_type, self.target_type)
+
+    @property
+    def change_lines(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) for every field either side names, as display text."""
+        before, after = self.before_data, self.after_data
+        fields = list(before) + [name for name in after if name not in before]
+        return [
+            (name, _shown(before.get(name)), _shown(after.get(name)))
+            for name in fields
+            if name in after or name in before
+        ]
+
 
 @event.listens_for(AuditEvent, "before_update")
 @event.listens_for(AuditEvent, "before_delete")
 def _refuse_changes(_mapper, _connection, target):
     raise PermissionError(f"audit event {target.id} cannot be changed or deleted")
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _plain(value: Any) -> Any:
@@ -108,3 +177,131 @@ def changes(obj, fields: list[str]) -> tuple[dict, dict]:
             before[name] = history.deleted[0] if history.deleted else None
             after[name] = history.added[0] if history.added else None
     return before, after
+
+
+# Reading the trail ---------------------------------------------------------------------------
+
+
+def _events(query) -> list[AuditEvent]:
+    return list(db.session.scalars(query.options(joinedload(AuditEvent.actor))).unique())
+
+
+def trail_for(target_type: str, target_id: int) -> list[AuditEvent]:
+    """Everything recorded about one object, oldest first."""
+    return _events(
+        select(AuditEvent)
+        .where(AuditEvent.target_type == target_type, AuditEvent.target_id == target_id)
+        .order_by(AuditEvent.at, AuditEvent.id)
+    )
+
+
+def _mentions(event: AuditEvent, comment_id: int) -> bool:
+    return any(
+        comment_id in (data.get("comment_ids") or [])
+        for data in (event.before_data, event.after_data)
+    )
+
+
+def trail_for_comment(comment) -> list[AuditEvent]:
+    """A comment's history, oldest first: events about the comment, about its current group,
+    about the responses that answer it (its own or its group's), and group events that name it
+    in their ``comment_ids`` (a group it has since left)."""
+    from app.triage.models import Response
+
+    answering = [Response.comment_id == comment.id]
+    if comment.group_id is not None:
+        answering.append(Response.group_id == comment.group_id)
+    response_ids = select(Response.id).where(or_(*answering)).scalar_subquery()
+    about = [
+        and_(AuditEvent.target_type == "comment", AuditEvent.target_id == comment.id),
+        and_(AuditEvent.target_type == "response", AuditEvent.target_id.in_(response_ids)),
+    ]
+    if comment.group_id is not None:
+        about.append(
+            and_(AuditEvent.target_type == "group", AuditEvent.target_id == comment.group_id)
+        )
+    events = _events(select(AuditEvent).where(or_(*about)))
+    # Former groups: the id is in the JSON text; the exact list is checked once parsed.
+    needle = f"%{comment.id}%"
+    former = [
+        AuditEvent.target_type == "group",
+        or_(AuditEvent.revision_id == comment.revision_id, AuditEvent.revision_id.is_(None)),
+        or_(AuditEvent.after.like(needle), AuditEvent.before.like(needle)),
+    ]
+    if comment.group_id is not None:
+        former.append(or_(AuditEvent.target_id.is_(None), AuditEvent.target_id != comment.group_id))
+    former_events = _events(select(AuditEvent).where(*former))
+    events += [event for event in former_events if _mentions(event, comment.id)]
+    return sorted(events, key=lambda event: (event.at, event.id))
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_events(
+    *,
+    text: str | None = None,
+    actor_id: int | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    target_type: str | None = None,
+    revision_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> tuple[list[AuditEvent], int]:
+    """One page of the events that match every filter given, newest first, and how many match.
+
+    ``text`` is looked for (case-insensitively) in the action, the target and the before and
+    after values; ``actor`` in the actor's e-mail address or name. ``since`` (inclusive) and
+    ``until`` (exclusive) are naive UTC.
+    """
+    conditions = []
+    if text and text.strip():
+        pattern = _like(text.strip())
+        matches = [
+            AuditEvent.action.ilike(pattern, escape="\\"),
+            AuditEvent.target_type.ilike(pattern, escape="\\"),
+            AuditEvent.before.ilike(pattern, escape="\\"),
+            AuditEvent.after.ilike(pattern, escape="\\"),
+        ]
+        if text.strip().isdigit():
+            matches.append(AuditEvent.target_id == int(text.strip()))
+        conditions.append(or_(*matches))
+    if actor_id is not None:
+        conditions.append(AuditEvent.actor_id == actor_id)
+    if actor and actor.strip():
+        pattern = _like(actor.strip())
+        conditions.append(
+            AuditEvent.actor_id.in_(
+                select(User.id).where(
+                    or_(
+                        User.email.ilike(pattern, escape="\\"),
+                        User.name.ilike(pattern, escape="\\"),
+                    )
+                )
+            )
+        )
+    if action:
+        conditions.append(AuditEvent.action == action)
+    if target_type:
+        conditions.append(AuditEvent.target_type == target_type)
+    if revision_id is not None:
+        conditions.append(AuditEvent.revision_id == revision_id)
+    if since is not None:
+        conditions.append(AuditEvent.at >= since)
+    if until is not None:
+        conditions.append(AuditEvent.at < until)
+    total = db.session.scalar(select(func.count(AuditEvent.id)).where(*conditions))
+    page = max(1, page)
+    events = _events(
+        select(AuditEvent)
+        .where(*conditions)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return events, total

@@ -44,6 +44,7 @@ class Defaults:
     MAIL_PASSWORD = ""
     MAIL_SENDER = "noreply@zhengqiu.local"
     MAIL_FOLDER = ""  # where .eml files go without SMTP; default instance/mail
+    SEARCH_INDEX_DIR = ""  # the full-text index; default instance/search
     BENCH_BARE_ENDPOINT = False  # POST /bench/bare, for bench/comment_load.py only
 
 

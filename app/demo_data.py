@@ -89,10 +89,13 @@ def load_example_data() -> list[str]:
         comment.receipt = receipt_for(comment)
         comment.content_sha256 = content_sha256(comment)
     db.session.flush()
+    from app.demo_triage import load_example_triage
+
     return [
         f"example data: {len(units)} units, {len(people)} participants, "
         f"{len(STAFF_ACCOUNTS)} demo accounts, {len(main_comments)} comments on {MAIN_SLUG} r1, "
-        f"{len(standard_comments)} on {STANDARD_SLUG} r1"
+        f"{len(standard_comments)} on {STANDARD_SLUG} r1",
+        *load_example_triage(main),
     ]
 
 

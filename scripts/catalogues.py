@@ -32,8 +32,11 @@ def merge(paths: list[str]) -> None:
         with open(path, encoding="utf-8") as handle:
             translations = json.load(handle)
         for message in chinese:
-            if message.id in translations:
-                message.string = translations[message.id]
+            # A plural entry is looked up by its singular msgid; Chinese has one form.
+            plural = isinstance(message.id, tuple)
+            key = message.id[0] if plural else message.id
+            if key in translations:
+                message.string = (translations[key],) if plural else translations[key]
                 message.flags.discard("fuzzy")
     save("zh", chinese)
 
@@ -42,10 +45,17 @@ def main() -> int:
     merge(sys.argv[1:])
     english = load("en")
     for message in english:
-        if message.id and not message.string:
+        if isinstance(message.id, tuple):
+            if not all(message.string):
+                message.string = message.id  # singular and plural as written
+        elif message.id and not message.string:
             message.string = message.id
     save("en", english)
-    missing = [m.id for m in load("zh") if m.id and (not m.string or m.fuzzy)]
+    missing = [
+        m.id
+        for m in load("zh")
+        if m.id and (not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
     for msgid in missing:
         print(f"zh: untranslated: {msgid!r}")
     return 1 if missing else 0

@@ -64,6 +64,7 @@ def build_app(database_url: str, tmp_path: Path, **overrides):
     config = {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MAIL_FOLDER": str(tmp_path / "mail"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "search"),
         "RATELIMIT_ENABLED": False,
         "TESTING": True,
         "SECRET_KEY": "test-secret",

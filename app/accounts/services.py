@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts.models import Role, Unit, UnitCategory, User
+from app.audit import record
 from app.extensions import db
 from app.mail import send_mail
 from app.timeutil import utcnow
@@ -123,9 +124,11 @@ def create_user(
     role: Role | str = Role.PARTICIPANT,
     unit: Unit | None = None,
     actor: User | None = None,
+    self_registered: bool = False,
 ) -> User:
     """A new account of any role (admins on the users page, or ``flask users create``, where
-    ``actor`` is None). Refuses an e-mail address already in use."""
+    ``actor`` is None). Refuses an e-mail address already in use. Accounts made for someone
+    are audited; a participant's own sign-up is not a change by the team."""
     email = normalise_email(email)
     if find_user_by_email(email) is not None:
         raise EmailTaken()
@@ -133,6 +136,20 @@ def create_user(
     user = User(email=email, name=name.strip(), role=Role(role), unit=unit)
     user.set_password(password)
     _flush_new(user, EmailTaken())
+    if not self_registered:
+        record(
+            actor=actor,
+            action="user.create",
+            target_type="user",
+            target_id=user.id,
+            after={
+                "email": user.email,
+                "name": user.name,
+                "role": user.role,
+                "unit": unit.name if unit else None,
+            },
+        )
+        db.session.flush()
     return user
 
 
@@ -150,7 +167,7 @@ def register_participant(
         raise EmailTaken()
     if new_unit is not None:
         unit = find_or_create_unit(**new_unit)
-    return create_user(email=email, name=name, password=password, unit=unit)
+    return create_user(email=email, name=name, password=password, unit=unit, self_registered=True)
 
 
 def authenticate(*, email: str, password: str, now: datetime | None = None) -> User:
@@ -188,6 +205,15 @@ def change_role(*, actor: User, user: User, role: Role | str) -> User:
     role = Role(role)
     if user.id == actor.id and role != Role.ADMIN:
         raise AccountRefused(_l("You cannot remove your own administrator role."))
+    if user.role != role:
+        record(
+            actor=actor,
+            action="user.role",
+            target_type="user",
+            target_id=user.id,
+            before={"role": user.role},
+            after={"role": role},
+        )
     user.role = role
     db.session.flush()
     return user
@@ -198,6 +224,15 @@ def set_active(*, actor: User, user: User, active: bool) -> User:
     account. Admins cannot deactivate themselves."""
     if user.id == actor.id and not active:
         raise AccountRefused(_l("You cannot deactivate your own account."))
+    if user.active != active:
+        record(
+            actor=actor,
+            action="user.active",
+            target_type="user",
+            target_id=user.id,
+            before={"active": user.active},
+            after={"active": active},
+        )
     user.active = active
     db.session.flush()
     return user

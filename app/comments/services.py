@@ -399,3 +399,10 @@ def edit_refusal(comment: Comment, now: datetime) -> CommentRefused:
             _l("The comment period has closed; this comment can no longer be changed.")
         )
     return CommentRefused(_l("Only the author can change this comment."))
+
+
+# Public names for the checks a comment the team enters on someone's behalf must share with
+# an online comment (app/triage/entry.py): same limits, same vocabulary, same quote rules.
+checked_texts = _texts
+checked_choices = _choices
+located_quote = _quote

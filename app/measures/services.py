@@ -37,8 +37,20 @@ def set_publication(*, measure: Measure, comments_public: str, names_public: boo
 
     if not can_manage_users(actor):
         raise PermissionError("only an administrator changes a measure's publication settings")
+    from app.audit import changes, record
+
     measure.comments_public = CommentVisibility(comments_public)
     measure.names_public = bool(names_public)
+    before, after = changes(measure, ["comments_public", "names_public"])
+    if before or after:
+        record(
+            actor=actor,
+            action="measure.publication",
+            target_type="measure",
+            target_id=measure.id,
+            before=before,
+            after=after,
+        )
     db.session.flush()
 
 

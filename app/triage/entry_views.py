@@ -1,1 +1,245 @@
-"""(being written)"""
+"""The team's events (seminars) and the fast entry form for comments made there, or sent by
+letter or e-mail; and the correction of a comment the team entered."""
+
+import secrets
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.accounts.models import Unit
+from app.accounts.permissions import can_triage
+from app.comments.models import CHANNEL_LABELS, Comment
+from app.comments.services import CommentInput
+from app.extensions import db
+from app.timeutil import to_local, utcnow, zone
+from app.triage.blueprint import bp, staff_revision
+from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
+from app.triage.entry_forms import (
+    CATEGORY_CHOICES,
+    ENTRY_CHANNEL_CHOICES,
+    EntryForm,
+    EntryTextForm,
+    EventForm,
+)
+from app.triage.errors import TriageRefused
+from app.triage.events import create_event, edit_event, revision_events
+from app.triage.models import Event
+
+STICKY = ("channel", "event", "received", "unit")
+
+
+def team_revision(slug: str, number: int):
+    """The revision, for the project team (and admins), who change things: 403 otherwise."""
+    revision = staff_revision(slug, number)
+    if not can_triage(current_user):
+        abort(403)
+    return revision
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@bp.route("/m/<slug>/r/<int:number>/team/events", methods=["GET", "POST"])
+def events(slug: str, number: int):
+    revision = staff_revision(slug, number)
+    form = EventForm()
+    status = 200
+    if request.method == "POST":
+        if not can_triage(current_user):
+            abort(403)
+        status = 400
+        if form.validate():
+            try:
+                event = create_event(
+                    revision=revision,
+                    actor=current_user,
+                    title=form.title.data,
+                    city=form.city.data,
+                    held_on=form.held_on.data,
+                    now=utcnow(),
+                )
+                db.session.commit()
+                flash(_("The event %(title)s was added.", title=event.title), "success")
+                return redirect(url_for("triage.events", slug=slug, number=number), 303)
+            except TriageRefused as refused:
+                db.session.rollback()
+                flash(str(refused.message), "error")
+    return render_template(
+        "triage/events.html",
+        revision=revision,
+        measure=revision.measure,
+        events=revision_events(revision),
+        form=form,
+        can_change=can_triage(current_user),
+    ), status
+
+
+@bp.route("/m/<slug>/r/<int:number>/team/events/<int:event_id>", methods=["POST"])
+def edit_event_view(slug: str, number: int, event_id: int):
+    revision = team_revision(slug, number)
+    event = db.session.get(Event, event_id)
+    if event is None or event.revision_id != revision.id:
+        abort(404)
+    form = EventForm()
+    if not form.validate():
+        flash(_("Please give the event a title and a date."), "error")
+        return redirect(url_for("triage.events", slug=slug, number=number), 303)
+    try:
+        edit_event(
+            event=event,
+            actor=current_user,
+            title=form.title.data,
+            city=form.city.data,
+            held_on=form.held_on.data,
+            now=utcnow(),
+        )
+        db.session.commit()
+        flash(_("The event was saved."), "success")
+    except TriageRefused as refused:
+        db.session.rollback()
+        flash(str(refused.message), "error")
+    return redirect(url_for("triage.events", slug=slug, number=number), 303)
+
+
+# --- fast entry ---------------------------------------------------------------------------
+
+
+def _sticky_defaults(form: EntryForm) -> None:
+    """Fill the fields kept from one entry to the next from the query string."""
+    args = request.args
+    if args.get("channel"):
+        form.channel.data = args["channel"]
+    if args.get("event"):
+        form.event_id.data = args["event"]
+    if args.get("unit"):
+        form.unit_id.data = args["unit"]
+    try:
+        form.received_on.data = date.fromisoformat(args.get("received", ""))
+    except ValueError:
+        form.received_on.data = to_local(utcnow(), zone()).date()
+
+
+def _entry_page(revision, form, *, error=None, status=200, comment=None):
+    units = db.session.execute(select(Unit.id, Unit.name).order_by(Unit.name)).all()
+    return render_template(
+        "triage/entry.html",
+        revision=revision,
+        measure=revision.measure,
+        form=form,
+        error=error,
+        events=revision_events(revision),
+        units=units,
+        channel_choices=ENTRY_CHANNEL_CHOICES,
+        category_choices=CATEGORY_CHOICES,
+        comment=comment,
+        closed=revision.has_closed(utcnow()),
+    ), status
+
+
+@bp.route("/m/<slug>/r/<int:number>/team/entry", methods=["GET", "POST"])
+def enter(slug: str, number: int):
+    revision = team_revision(slug, number)
+    form = EntryForm()
+    if request.method == "GET":
+        _sticky_defaults(form)
+        form.form_token.data = secrets.token_urlsafe(24)
+        return _entry_page(revision, form)
+    if not form.validate():
+        return _entry_page(revision, form, status=400)
+    data = EntryInput(
+        author_name=form.author_name.data,
+        channel=form.channel.data,
+        received_on=form.received_on.data,
+        clause=form.clause.data or "",
+        unit_id=form.picked_unit_id(),
+        new_unit=NewUnit(
+            name=form.new_unit_name.data or "",
+            category=form.new_unit_category.data or "",
+            region=form.new_unit_region.data or "",
+        ),
+        event_id=form.picked_event_id(),
+        form_token=(form.form_token.data or "")[:64],
+        text=_text_input(form),
+    )
+    try:
+        comment, _new = enter_comment(
+            revision=revision, actor=current_user, data=data, tz=zone(), now=utcnow()
+        )
+        sticky = {
+            "channel": comment.channel.value,
+            "event": comment.event_id or "",
+            "received": form.received_on.data.isoformat(),
+            "unit": comment.unit_id or "",
+        }
+        receipt = comment.receipt
+        db.session.commit()
+    except TriageRefused as refused:
+        db.session.rollback()
+        return _entry_page(revision, form, error=refused.message, status=400)
+    flash(_("Comment %(receipt)s was recorded.", receipt=receipt), "success")
+    query = {key: value for key, value in sticky.items() if value != ""}
+    return redirect(url_for("triage.enter", slug=slug, number=number, **query), 303)
+
+
+def _text_input(form) -> CommentInput:
+    return CommentInput(
+        body=form.body.data or "",
+        type=form.type.data or "",
+        stance=form.stance.data or "",
+        proposed=form.proposed.data or "",
+        reason=form.reason.data or "",
+        consent=form.consent.data or "",
+    )
+
+
+@bp.route("/m/<slug>/r/<int:number>/team/entry/<int:comment_id>", methods=["GET", "POST"])
+def edit_entered(slug: str, number: int, comment_id: int):
+    revision = team_revision(slug, number)
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.revision_id != revision.id:
+        abort(404)
+    if not entered_by_team(comment):
+        message = _(
+            "Only comments the team entered can be edited here; participants edit their own."
+        )
+        return render_template(
+            "triage/entry.html", revision=revision, measure=revision.measure, refused=message
+        ), 409
+    form = EntryTextForm(obj=comment if request.method == "GET" else None)
+    if request.method == "GET":
+        form.type.data, form.consent.data = comment.type.value, comment.consent.value
+        form.stance.data = comment.stance.value if comment.stance else ""
+        return _edit_page(revision, form, comment)
+    if not form.validate():
+        return _edit_page(revision, form, comment, status=400)
+    try:
+        changed = edit_on_behalf(
+            comment=comment, editor=current_user, data=_text_input(form), now=utcnow()
+        )
+        db.session.commit()
+    except TriageRefused as refused:
+        db.session.rollback()
+        return _edit_page(revision, form, comment, error=refused.message, status=400)
+    if changed:
+        flash(_("Comment %(receipt)s was corrected.", receipt=comment.receipt), "success")
+    else:
+        flash(_("Nothing was changed."), "info")
+    return redirect(
+        url_for("triage.edit_entered", slug=slug, number=number, comment_id=comment.id), 303
+    )
+
+
+def _edit_page(revision, form, comment, *, error=None, status=200):
+    return render_template(
+        "triage/entry.html",
+        revision=revision,
+        measure=revision.measure,
+        form=form,
+        comment=comment,
+        editing=True,
+        error=error,
+        channel_labels=CHANNEL_LABELS,
+    ), status

@@ -1,1 +1,194 @@
-"""(being written)"""
+"""The team's answer (处理意见) pages: writing, approving, publishing; responses awaiting review."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.accounts.permissions import can_review, can_triage
+from app.comments.models import Comment
+from app.comments.publication import published_responses
+from app.extensions import db
+from app.i18n import current_language, safe_next
+from app.timeutil import utcnow
+from app.triage import responses
+from app.triage.blueprint import bp, staff_revision
+from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm
+from app.triage.groups_views import (
+    TEAM,
+    carry_out,
+    form_refused,
+    revision_group,
+    team_writer,
+)
+from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
+
+
+def response_reason(response: Response) -> str:
+    """The reason in the reader's language: English when the page is English and one exists."""
+    if current_language() == "en" and response.reason_en:
+        return response.reason_en
+    return response.reason
+
+
+@bp.app_context_processor
+def answer_helpers():
+    return {
+        "published_responses": published_responses,
+        "disposition_labels": DISPOSITION_LABELS,
+        "response_state_labels": RESPONSE_STATE_LABELS,
+        "response_reason": response_reason,
+    }
+
+
+def revision_response(revision, response_id: int) -> Response:
+    response = db.session.get(Response, response_id)
+    if response is None or response.revision_id != revision.id:
+        abort(404)
+    return response
+
+
+def _save(target, form: ResponseForm, to: str):
+    fields = {
+        "disposition": form.disposition.data,
+        "reason": form.reason.data,
+        "reason_en": form.reason_en.data,
+    }
+    existing = responses.response_of(target)
+    if existing is None:
+        return carry_out(
+            lambda: responses.draft_response(
+                target=target, actor=current_user, now=utcnow(), **fields
+            ),
+            _("The response was saved as a draft."),
+            to,
+        )
+    return carry_out(
+        lambda: responses.edit_response(
+            response=existing, actor=current_user, now=utcnow(), **fields
+        ),
+        _("The response was saved."),
+        to,
+    )
+
+
+@bp.post(f"{TEAM}/groups/<int:group_id>/response")
+def save_group_response(slug: str, number: int, group_id: int):
+    revision = team_writer(slug, number)
+    group = revision_group(revision, group_id)
+    form = ResponseForm()
+    to = url_for(".show_group", slug=slug, number=number, group_id=group.id)
+    if not form.validate():
+        return form_refused(form, to)
+    return _save(group, form, to)
+
+
+@bp.post(f"{TEAM}/comments/<int:comment_id>/response")
+def save_comment_response(slug: str, number: int, comment_id: int):
+    revision = team_writer(slug, number)
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.revision_id != revision.id:
+        abort(404)
+    form = ResponseForm()
+    to = safe_next(form.next.data, url_for("comments.receipt", receipt=comment.receipt))
+    if not form.validate():
+        return form_refused(form, to)
+    return _save(comment, form, to)
+
+
+@bp.post(f"{TEAM}/responses")
+def respond_to_selection(slug: str, number: int):
+    """One answer for the comments checked in a list (bulk action)."""
+    revision = team_writer(slug, number)
+    form = BulkResponseForm()
+    to = safe_next(form.next.data, url_for(".list_groups", slug=slug, number=number))
+    if not form.validate():
+        return form_refused(form, to)
+    targets = list(
+        db.session.scalars(
+            select(Comment).where(
+                Comment.id.in_(form.comment_id.data or []), Comment.revision_id == revision.id
+            )
+        )
+    )
+    return carry_out(
+        lambda: responses.respond_to_many(
+            targets=targets,
+            actor=current_user,
+            now=utcnow(),
+            disposition=form.disposition.data,
+            reason=form.reason.data,
+            reason_en=form.reason_en.data,
+        ),
+        _("The responses were saved as drafts."),
+        to,
+    )
+
+
+def _step(slug: str, number: int, response_id: int, allowed, service, done: str):
+    revision = staff_revision(slug, number)
+    if not allowed(current_user):
+        abort(403)
+    response = revision_response(revision, response_id)
+    form = ActionForm()
+    to = safe_next(form.next.data, url_for(".reviews", slug=slug, number=number))
+    if not form.validate():
+        return form_refused(form, to)
+    return carry_out(lambda: service(response=response, actor=current_user, now=utcnow()), done, to)
+
+
+def _publisher(user) -> bool:
+    return can_triage(user) or can_review(user)
+
+
+@bp.post(f"{TEAM}/responses/<int:response_id>/approve")
+def approve_response(slug: str, number: int, response_id: int):
+    return _step(
+        slug,
+        number,
+        response_id,
+        can_review,
+        responses.approve_response,
+        _("The response was approved."),
+    )
+
+
+@bp.post(f"{TEAM}/responses/<int:response_id>/publish")
+def publish_response(slug: str, number: int, response_id: int):
+    return _step(
+        slug,
+        number,
+        response_id,
+        _publisher,
+        responses.publish_response,
+        _("The response was published: its comments' authors can read it."),
+    )
+
+
+@bp.post(f"{TEAM}/responses/<int:response_id>/unpublish")
+def unpublish_response(slug: str, number: int, response_id: int):
+    return _step(
+        slug,
+        number,
+        response_id,
+        _publisher,
+        responses.unpublish_response,
+        _("The response was unpublished: participants no longer see it."),
+    )
+
+
+@bp.get(f"{TEAM}/reviews")
+def reviews(slug: str, number: int):
+    """Responses in draft, for reviewers to approve (never their own)."""
+    revision = staff_revision(slug, number)
+    waiting = responses.awaiting_approval(revision)
+    return render_template(
+        "triage/reviews.html",
+        revision=revision,
+        measure=revision.measure,
+        waiting=[(r, responses.answered_comments(r)) for r in waiting],
+        action_form=ActionForm(),
+        may_review=can_review(current_user),
+    )

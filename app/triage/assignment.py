@@ -1,0 +1,85 @@
+"""Who on the team handles a comment, and the team's internal notes on it.
+
+Both are changes by the team, so both are audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+
+from app.accounts.models import User
+from app.accounts.permissions import can_triage
+from app.audit import record
+from app.comments.models import Comment
+from app.extensions import db
+from app.triage.errors import TriageRefused
+from app.triage.models import CommentNote
+
+NOTE_MAX_CHARS = 5000
+
+
+def assign_comments(
+    *, comments: Iterable[Comment], assignee: User | None, actor: User, now: datetime
+) -> int:
+    """Give ``comments`` to ``assignee`` (None: to no one). Returns how many changed hands;
+    a comment already with that person is left alone and not audited."""
+    comments = list(comments)
+    if not comments:
+        raise TriageRefused(_l("Select at least one comment."))
+    if not can_triage(actor):
+        raise TriageRefused(_l("Only the project team assigns comments."))
+    if assignee is not None and (not assignee.is_active or not can_triage(assignee)):
+        # Reviewers and officials cannot act on a comment, so it would sit with them unseen.
+        raise TriageRefused(_l("Comments can only be assigned to members of the project team."))
+    if len({comment.revision_id for comment in comments}) > 1:
+        raise TriageRefused(_l("The selected comments belong to different revisions."))
+    new_id = assignee.id if assignee is not None else None
+    changed = 0
+    for comment in comments:
+        if comment.assignee_id == new_id:
+            continue
+        before = comment.assignee_id
+        comment.assignee_id = new_id
+        comment.assignee = assignee
+        record(
+            actor=actor,
+            action="comment.assign",
+            target_type="comment",
+            target_id=comment.id,
+            before={"assignee_id": before},
+            after={"assignee_id": new_id},
+            revision_id=comment.revision_id,
+            at=now,
+        )
+        changed += 1
+    db.session.flush()
+    return changed
+
+
+def add_note(*, comment: Comment, actor: User, body: str, now: datetime) -> CommentNote:
+    """An internal note of the team on ``comment``; never shown to participants."""
+    body = (body or "").strip()
+    if not body:
+        raise TriageRefused(_l("The note is empty."))
+    if len(body) > NOTE_MAX_CHARS:
+        raise TriageRefused(
+            _l("A note is at most %(count)d characters long.", count=NOTE_MAX_CHARS)
+        )
+    if not can_triage(actor):
+        raise TriageRefused(_l("Only the project team writes notes."))
+    note = CommentNote(comment_id=comment.id, author_id=actor.id, body=body, created_at=now)
+    db.session.add(note)
+    db.session.flush()
+    record(
+        actor=actor,
+        action="comment.note",
+        target_type="comment",
+        target_id=comment.id,
+        after={"note_id": note.id, "body": body},
+        revision_id=comment.revision_id,
+        at=now,
+    )
+    return note

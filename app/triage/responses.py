@@ -1,0 +1,277 @@
+"""Responses (处理意见): the team's answer to a group or to one comment.
+
+Workflow: draft → approved (by a reviewer or admin who did not write it) → published; only
+published responses reach participants. Decisions kept here:
+
+- a comment in a group is answered through its group, never directly;
+- editing an approved response sends it back to draft (its approval was for the old text);
+  a published response cannot be edited: it is unpublished first;
+- unpublishing returns a published response to "approved" (it was approved; nothing in it
+  changed), recorded like every other step.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.accounts.permissions import can_review, can_triage
+from app.audit import record
+from app.comments.models import Comment, CommentStatus
+from app.extensions import db
+from app.triage.errors import TriageRefused
+from app.triage.grouping import group_label, members
+from app.triage.models import (
+    DISPOSITION_LABELS,
+    REASON_REQUIRED,
+    CommentGroup,
+    Disposition,
+    Response,
+    ResponseState,
+)
+
+REASON_MAX = 4000
+FIELDS = ["disposition", "reason", "reason_en"]
+
+
+def _record(response: Response, action: str, before: dict, after: dict, *, actor, now) -> None:
+    record(
+        actor=actor,
+        action=action,
+        target_type="response",
+        target_id=response.id,
+        before=before,
+        after=after,
+        revision_id=response.revision_id,
+        at=now,
+    )
+
+
+def _values(response: Response, fields: list[str]) -> dict:
+    # Read before changing: after a commit the attributes are expired, and SQLAlchemy's
+    # history would not know the old values.
+    return {name: getattr(response, name) for name in fields}
+
+
+def _diff(before: dict, after: dict) -> tuple[dict, dict]:
+    changed = [k for k in before if before[k] != after[k]]
+    return {k: before[k] for k in changed}, {k: after[k] for k in changed}
+
+
+def _checked(disposition, reason: str, reason_en: str) -> tuple[Disposition, str, str]:
+    try:
+        disposition = Disposition(disposition)
+    except ValueError:
+        raise TriageRefused(_l("Choose a disposition from the list.")) from None
+    reason, reason_en = (reason or "").strip(), (reason_en or "").strip()
+    if disposition in REASON_REQUIRED and not reason:
+        raise TriageRefused(
+            _l(
+                "“%(disposition)s” needs a reason (in Chinese).",
+                disposition=DISPOSITION_LABELS[disposition],
+            )
+        )
+    if len(reason) > REASON_MAX or len(reason_en) > REASON_MAX:
+        raise TriageRefused(_l("A reason has at most %(n)d characters.", n=REASON_MAX))
+    return disposition, reason, reason_en
+
+
+def response_of(target) -> Response | None:
+    column = Response.group_id if isinstance(target, CommentGroup) else Response.comment_id
+    return db.session.scalar(select(Response).where(column == target.id))
+
+
+def _refuse_direct_answer(comment: Comment) -> None:
+    if comment.group_id is not None:
+        group = db.session.get(CommentGroup, comment.group_id)
+        raise TriageRefused(
+            _l(
+                "Comment %(receipt)s is in group “%(title)s”: answer it through its group.",
+                receipt=comment.receipt,
+                title=group_label(group),
+            )
+        )
+    if comment.status != CommentStatus.SUBMITTED:
+        raise TriageRefused(
+            _l("Comment %(receipt)s was withdrawn: it is not answered.", receipt=comment.receipt)
+        )
+
+
+def draft_response(
+    *, target, actor, disposition, reason: str, reason_en: str = "", now: datetime
+) -> Response:
+    """Write the draft response of a group (every member gets it) or of one ungrouped comment."""
+    if isinstance(target, Comment):
+        _refuse_direct_answer(target)
+    if response_of(target) is not None:
+        raise TriageRefused(_l("This already has a response: edit it instead."))
+    disposition, reason, reason_en = _checked(disposition, reason, reason_en)
+    on_group = isinstance(target, CommentGroup)
+    response = Response(
+        revision_id=target.revision_id,
+        group_id=target.id if on_group else None,
+        comment_id=None if on_group else target.id,
+        disposition=disposition,
+        reason=reason,
+        reason_en=reason_en,
+        state=ResponseState.DRAFT,
+        author_id=actor.id,
+        created_at=now,
+        updated_at=now,
+    )
+    db.session.add(response)
+    db.session.flush()
+    _record(
+        response,
+        "response.draft",
+        {},
+        {
+            "group_id": response.group_id,
+            "comment_id": response.comment_id,
+            "disposition": disposition,
+            "reason": reason,
+            "reason_en": reason_en,
+            "state": response.state,
+        },
+        actor=actor,
+        now=now,
+    )
+    return response
+
+
+def edit_response(
+    *, response: Response, actor, disposition, reason: str, reason_en: str = "", now: datetime
+) -> Response:
+    """Change a response's text; an approved response goes back to draft."""
+    if response.state == ResponseState.PUBLISHED:
+        raise TriageRefused(_l("A published response cannot be edited: unpublish it first."))
+    disposition, reason, reason_en = _checked(disposition, reason, reason_en)
+    tracked = [*FIELDS, "state", "approver_id"]
+    before = _values(response, tracked)
+    if (disposition, reason, reason_en) != (
+        before["disposition"],
+        before["reason"],
+        before["reason_en"],
+    ):
+        response.disposition, response.reason, response.reason_en = disposition, reason, reason_en
+        response.state = ResponseState.DRAFT
+        response.approver_id = None
+        response.approved_at = None
+        response.updated_at = now
+        _record(
+            response,
+            "response.edit",
+            *_diff(before, _values(response, tracked)),
+            actor=actor,
+            now=now,
+        )
+    db.session.flush()
+    return response
+
+
+def approve_response(*, response: Response, actor, now: datetime) -> Response:
+    """A reviewer (or admin) who did not write the response approves it."""
+    if not can_review(actor):
+        raise TriageRefused(_l("Only a reviewer approves responses."))
+    if response.author_id == actor.id:
+        raise TriageRefused(_l("You wrote this response: another reviewer must approve it."))
+    if response.state != ResponseState.DRAFT:
+        raise TriageRefused(_l("Only a response in draft can be approved."))
+    before = _values(response, ["state", "approver_id"])
+    response.state = ResponseState.APPROVED
+    response.approver_id = actor.id
+    response.approved_at = now
+    after = _values(response, ["state", "approver_id"])
+    _record(response, "response.approve", before, after, actor=actor, now=now)
+    db.session.flush()
+    return response
+
+
+def publish_response(*, response: Response, actor, now: datetime) -> Response:
+    """Publish an approved response: from now on its comments' authors read it."""
+    if not (can_triage(actor) or can_review(actor)):
+        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+    if response.state != ResponseState.APPROVED:
+        raise TriageRefused(_l("Only an approved response can be published."))
+    response.state = ResponseState.PUBLISHED
+    response.published_at = now
+    _record(
+        response,
+        "response.publish",
+        {"state": ResponseState.APPROVED},
+        {"state": ResponseState.PUBLISHED},
+        actor=actor,
+        now=now,
+    )
+    db.session.flush()
+    return response
+
+
+def unpublish_response(*, response: Response, actor, now: datetime) -> Response:
+    """Take a published response back (to "approved"): participants no longer see it."""
+    if not (can_triage(actor) or can_review(actor)):
+        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+    if response.state != ResponseState.PUBLISHED:
+        raise TriageRefused(_l("This response is not published."))
+    response.state = ResponseState.APPROVED
+    response.published_at = None
+    _record(
+        response,
+        "response.unpublish",
+        {"state": ResponseState.PUBLISHED},
+        {"state": ResponseState.APPROVED},
+        actor=actor,
+        now=now,
+    )
+    db.session.flush()
+    return response
+
+
+def respond_to_many(
+    *, targets, actor, disposition, reason: str, reason_en: str = "", now: datetime
+) -> list[Response]:
+    """One answer for a selection: each comment's group (or the comment itself) gets a draft,
+    or has its unpublished response edited. A published response among them refuses all."""
+    disposition, reason, reason_en = _checked(disposition, reason, reason_en)
+    resolved: dict[tuple[str, int], object] = {}
+    for target in targets:
+        if isinstance(target, Comment) and target.group_id is not None:
+            target = db.session.get(CommentGroup, target.group_id)
+        elif isinstance(target, Comment):
+            _refuse_direct_answer(target)
+        kind = "group" if isinstance(target, CommentGroup) else "comment"
+        resolved[(kind, target.id)] = target
+    if not resolved:
+        raise TriageRefused(_l("Choose at least one comment."))
+    existing = {key: response_of(target) for key, target in resolved.items()}
+    if any(r is not None and r.state == ResponseState.PUBLISHED for r in existing.values()):
+        raise TriageRefused(
+            _l("Some of these already have a published response: unpublish them first.")
+        )
+    done = []
+    for key, target in resolved.items():
+        fields = {"disposition": disposition, "reason": reason, "reason_en": reason_en}
+        if existing[key] is None:
+            done.append(draft_response(target=target, actor=actor, now=now, **fields))
+        else:
+            done.append(edit_response(response=existing[key], actor=actor, now=now, **fields))
+    return done
+
+
+def awaiting_approval(revision) -> list[Response]:
+    return list(
+        db.session.scalars(
+            select(Response)
+            .where(Response.revision_id == revision.id, Response.state == ResponseState.DRAFT)
+            .order_by(Response.updated_at, Response.id)
+        )
+    )
+
+
+def answered_comments(response: Response) -> list[Comment]:
+    """The comments a response answers: its group's members, or its one comment."""
+    if response.group_id is not None:
+        return members(response.group)
+    return [response.comment]
