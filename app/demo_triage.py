@@ -28,7 +28,6 @@ from app.triage.grouping import group_comments, suggestions
 from app.triage.models import ResponseState
 from app.triage.responses import approve_response, draft_response, publish_response
 
-
 GROUPS_ACCEPTED = 30  # the other suggestions stay open: the demo shows work in progress
 
 

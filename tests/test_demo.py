@@ -56,6 +56,9 @@ def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
         assert comment.example is True
         assert re.fullmatch(r"CP-R1-\d{6}", comment.receipt), comment.receipt
         assert comment.content_sha256 == content_sha256(comment)
+        if comment.author is None:  # recorded by the team at a seminar, or from a letter
+            assert comment.author_name and comment.on_behalf_by.role == Role.TEAM
+            continue
         assert comment.author.email.endswith("@example.org")
         assert datetime(2021, 1, 7, 16) <= comment.created_at < datetime(2021, 2, 8, 16)
     quoted = [c for c in comments if c.quote_exact]
@@ -69,6 +72,37 @@ def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
     assert sum(1 for c in comments if c.clause is None) >= 10
     assert sum(1 for c in comments if c.official_position) >= 10
     assert sum(1 for c in comments if c.cosigners) >= 3
+
+
+def test_demo_shows_the_seminars_groups_answers_and_their_audit_trail(app, db):
+    from app.audit import AuditEvent
+    from app.triage.models import CommentGroup, Event, Response, ResponseState
+
+    _load(db)
+
+    events = db.session.scalars(select(Event).order_by(Event.held_on)).all()
+    assert [(e.city, e.held_on.isoformat()) for e in events] == [
+        ("南京", "2021-01-15"),
+        ("广州", "2021-01-20"),
+    ]
+    comments = _main_comments(db)
+    entered = [c for c in comments if c.author_id is None]
+    seminar = [c for c in entered if c.event_id is not None]
+    assert {c.event_id for c in seminar} == {e.id for e in events} and len(seminar) == 15
+    # received on 2021-02-10 in Beijing time (stored in UTC), after the period closed
+    assert [c.received_at for c in entered if c.late] == [datetime(2021, 2, 9, 16)]
+    groups = db.session.scalars(select(CommentGroup)).all()
+    assert len(groups) >= 20
+    assert all(sum(1 for c in comments if c.group_id == g.id) >= 2 for g in groups)
+    states = [r.state for r in db.session.scalars(select(Response))]
+    assert {state: states.count(state) for state in ResponseState} == {
+        ResponseState.DRAFT: 2,
+        ResponseState.APPROVED: 1,
+        ResponseState.PUBLISHED: 5,
+    }
+    assert sum(1 for c in comments if c.assignee_id is not None) == 40
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"event.create", "comment.enter", "group.create", "response.publish"} <= actions
 
 
 def test_every_quote_of_the_templates_is_in_its_clauses(app, db):

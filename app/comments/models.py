@@ -101,6 +101,7 @@ class Comment(db.Model):
         Index("ix_comments_revision_created", "revision_id", "created_at"),
         Index("ix_comments_assignee", "assignee_id"),
         Index("ix_comments_event", "event_id"),
+        Index("ix_comments_updated", "updated_at"),  # the search index catches up from it
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -195,6 +196,7 @@ class Attachment(db.Model):
     """A file sent with a comment (PDF, DOCX, XLSX), kept in the database."""
 
     __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_comment", "comment_id"),)  # the queue's filter
 
     id: Mapped[int] = mapped_column(primary_key=True)
     comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
