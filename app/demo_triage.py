@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.accounts.models import Role, User
 from app.comments.models import Comment, CommentStatus
 from app.comments.services import CommentInput
-from app.demo_content import SHANGHAI
+from app.demo_content import SHANGHAI, TOPICS
 from app.demo_seminars import ANSWERS, LETTERS, SEMINARS
 from app.extensions import db
 from app.measures.models import Revision
@@ -110,7 +110,7 @@ def _groups_and_answers(revision: Revision, team: User, reviewer: User) -> tuple
         answer = _answer_for(members)
         if answer is None and groups >= GROUPS_ACCEPTED:
             continue  # left as suggestions, for the team to review on the suggestions page
-        title = answer[0] if answer else members[0].body[:30]
+        title = answer[0] if answer else _topic_title(members)
         group = group_comments(
             revision=revision, comment_ids=suggestion.ids, actor=team, title=title,
             similarity=suggestion.similarity, now=_at(grouped_on, 10 + number % 8),
@@ -129,6 +129,14 @@ def _groups_and_answers(revision: Revision, team: User, reviewer: User) -> tuple
         if state == ResponseState.PUBLISHED:
             publish_response(response=response, actor=team, now=_at(date(2021, 2, 22), 9))
     return groups, answered
+
+
+def _topic_title(members: list[Comment]) -> str:
+    """A short title: the start of the point every member makes (they share a template)."""
+    for topic in TOPICS:
+        if all(topic.body in member.body for member in members):
+            return topic.body[:24].rstrip("，。、") + "……"
+    return members[0].body[:24] + "……"
 
 
 def _answer_for(members: list[Comment]):
