@@ -12,14 +12,11 @@ process holds the writer lock, the search runs on the index as it is and catches
 from __future__ import annotations
 
 import json
-import logging
-import math
 import os
 import shutil
 import threading
 import time
 import uuid
-import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,6 +29,7 @@ from sqlalchemy import or_, select
 from app.comments.models import Comment, CommentStatus
 from app.extensions import db
 from app.measures.models import Clause
+from app.search_ranking import analyzer, query_words, score_segment
 
 search_cli = AppGroup("search", help="The full-text index of comments and clauses.")
 
@@ -39,7 +37,6 @@ WATERMARK = "watermark.json"
 # A comment's updated_at is set before its transaction commits, so one may become visible
 # after a later one was indexed: every catch-up looks back this far, skipping what it has seen.
 MARGIN = timedelta(seconds=60)
-TEXT_BOOST = 2.0  # a comment's own words count more than those of the clause it is on
 BATCH = 2000
 
 _open_lock = threading.Lock()
@@ -48,27 +45,15 @@ _indexes: dict[str, object] = {}  # index folder -> whoosh Index, shared by the 
 _local = threading.local()  # each thread its own searcher: whoosh searchers are not thread-safe
 
 
-def _analyzer():
-    """jieba's ChineseAnalyzer; importing its package leaves a file open (a ResourceWarning),
-    and opening an index imports it again when the schema is unpickled, so both come here."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        from jieba.analyse import ChineseAnalyzer
-    return ChineseAnalyzer()
-
-
 def _schema():
     from whoosh.fields import ID, TEXT, Schema
 
-    analyzer = _analyzer()
+    chinese = analyzer()
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),
         revision_id=ID(),
-        text=TEXT(analyzer=analyzer, phrase=False),
-        clause=TEXT(analyzer=analyzer, phrase=False),
+        text=TEXT(analyzer=chinese, phrase=False),
+        clause=TEXT(analyzer=chinese, phrase=False),
     )
 
 
@@ -191,7 +176,7 @@ def _open(path: Path):
     with _open_lock:
         cached = _indexes.get(key)
         if cached is None or cached[0] != watermark.index_id:
-            _analyzer()  # the schema's analyzer, imported before whoosh unpickles it
+            analyzer()  # the schema's analyzer, imported before whoosh unpickles it
             cached = (watermark.index_id, whoosh_index.open_dir(key))
             _indexes[key] = cached
     return cached[1], watermark
@@ -358,95 +343,6 @@ def _change(action) -> None:
         raise
 
 
-# -- querying -----------------------------------------------------------------------------
-
-
-def _alternatives(word: str) -> list[list[str]]:
-    """The ways a comment can hold a query word: the word itself, or all the shorter words
-    jieba's search mode finds in it (继续教育 also matches 继续…教育学, segmented otherwise).
-    Empty for a stop word."""
-    tokens = [(token.text, token.startchar, token.endchar) for token in _query_analyzer()(word)]
-    whole = sorted({text for text, start, end in tokens if start == 0 and end == len(word)})
-    parts = sorted({text for text, _start, _end in tokens if text not in whole})
-    options = [[text] for text in whole]
-    if parts and (not whole or len(parts) > 1):
-        options.append(parts)
-    return options
-
-
-_analyzers = threading.local()
-
-
-def _query_analyzer():
-    if not hasattr(_analyzers, "analyzer"):
-        _analyzers.analyzer = _analyzer()
-    return _analyzers.analyzer
-
-
-def _words(text: str) -> list[list[list[str]]]:
-    """The query's words as jieba segments it in its default (accurate) mode."""
-    import jieba
-
-    words = (word.strip() for word in jieba.cut(text))
-    return [options for options in (_alternatives(word) for word in words if word) if options]
-
-
-def _postings(leaf, fieldname: str, term: str) -> dict[int, float]:
-    """Every document of a segment holding ``term``, with its frequency there.
-
-    Whoosh's matchers step document by document in Python (about 0.1 ms each, seconds for a
-    common word in 100,000 comments); its posting blocks decode in one go, so they are read
-    whole here and the query's sets are combined with dicts."""
-    from whoosh.matching.wrappers import FilterMatcher
-    from whoosh.reading import TermNotFound
-
-    try:
-        matcher = leaf.postings(fieldname, term)
-    except TermNotFound:
-        return {}
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child  # deleted documents are taken out below
-    found: dict[int, float] = {}
-    if hasattr(matcher, "_read_ids"):  # whoosh3's block matcher
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            found.update(zip(matcher._ids, matcher._weights, strict=True))
-            matcher._next_block()
-    else:
-        while matcher.is_active():
-            found[matcher.id()] = matcher.weight()
-            matcher.next()
-    for docnum in leaf.deleted_docs_set if leaf.has_deletions() else ():
-        found.pop(docnum, None)
-    return found
-
-
-def _score_segment(leaf, revision_id: int, words, reader) -> list[tuple[float, int]]:
-    """(score, comment id) of the segment's comments of the revision holding every word:
-    tf-idf, saturated, a comment's own text counting TEXT_BOOST times its clause's."""
-    total = max(reader.doc_count(), 1)
-    candidates = set(_postings(leaf, "revision_id", str(revision_id)))
-    scores: dict[int, float] = dict.fromkeys(candidates, 0.0)
-    for options in words:
-        matched: set[int] = set()
-        for terms in options:
-            for fieldname, boost in (("text", TEXT_BOOST), ("clause", 1.0)):
-                postings = [_postings(leaf, fieldname, term) for term in terms]
-                docs = set.intersection(*(set(p) for p in postings)) & candidates
-                for posting, term in zip(postings, terms, strict=True):
-                    idf = math.log(1 + total / (1 + reader.doc_frequency(fieldname, term)))
-                    for docnum in docs:
-                        frequency = posting[docnum]
-                        scores[docnum] += boost * idf * frequency * 2.2 / (frequency + 1.2)
-                matched |= docs
-        candidates &= matched
-        if not candidates:
-            return []
-    ids = leaf.column_reader("id")
-    return [(scores[docnum], int(ids[docnum])) for docnum in candidates]
-
-
 def query(text: str, *, revision_id: int, limit: int | None = None) -> list[int]:
     """Ids of the revision's comments holding every word of ``text``, best first."""
     if not text or not text.strip():
@@ -455,7 +351,7 @@ def query(text: str, *, revision_id: int, limit: int | None = None) -> list[int]
         catch_up()
     except Exception as error:  # e.g. the folder swapped by a rebuild under our writer
         current_app.logger.warning("search catch-up failed (%r): searching as it is", error)
-    words = _words(text)
+    words = query_words(text)
     if not words:
         return []
     path = folder()
@@ -477,7 +373,7 @@ def _search(path: Path, revision_id: int, words) -> list[tuple[float, int]]:
     reader = _searcher(path).reader()
     found = []
     for leaf, _offset in reader.leaf_readers():
-        found += _score_segment(leaf, revision_id, words, reader)
+        found += score_segment(leaf, revision_id, words, reader)
     return found
 
 

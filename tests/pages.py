@@ -1,6 +1,10 @@
-"""Reading pages in tests: the interface in English, hidden form fields, response text."""
+"""Reading pages in tests: the interface in English, hidden form fields, response text, and
+the SQL statements a page costs."""
 
 import re
+from contextlib import contextmanager
+
+from sqlalchemy import event
 
 
 def english(client) -> None:
@@ -19,3 +23,21 @@ def csrf_token(html: str) -> str:
 
 def text(response) -> str:
     return response.get_data(as_text=True)
+
+
+@contextmanager
+def counting_statements():
+    """The SQL statements run inside the block (a list that fills as they run)."""
+    from app.extensions import db
+
+    statements = []
+
+    def before(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

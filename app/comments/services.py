@@ -94,7 +94,7 @@ def submit_comment(
         raise CommentRefused(_l("This clause is not part of this revision."))
     if not data.form_token:
         raise CommentRefused(_l("This form has no token; please reload the page."))
-    texts = _texts(data)
+    texts = checked_texts(data)
     unit = author.unit
     speaks_for_unit = can_speak_for_unit(author, unit)
     if (data.official_position or data.cosigner_ids) and not speaks_for_unit:
@@ -116,7 +116,7 @@ def submit_comment(
         "updated_at": now,
         **texts,
         **_quote(clause, data),
-        **_choices(data),
+        **checked_choices(data),
     }
     values["content_sha256"] = content_sha256_of(revision, clause, author.id, values)
     comment = _insert_comment(revision, values)
@@ -194,10 +194,22 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
     """
     if not can_edit_comment(editor, comment, now):
         raise edit_refusal(comment, now)
-    texts = _texts(data)
-    new = {**texts, **_quote(comment.clause, data), **_choices(data)}
+    texts = checked_texts(data)
+    new = {**texts, **_quote(comment.clause, data), **checked_choices(data)}
     if all(getattr(comment, name) == value for name, value in new.items()):
         return False
+    keep_version(comment, editor=editor, now=now)
+    for name, value in new.items():
+        setattr(comment, name, value)
+    comment.updated_at = now
+    comment.content_sha256 = content_sha256(comment)
+    db.session.flush()
+    return True
+
+
+def keep_version(comment: Comment, *, editor, now: datetime) -> None:
+    """Keep the comment's current text as a CommentVersion, before an edit replaces it (by
+    its author online, or by the team for a comment it entered)."""
     comment.versions.append(
         CommentVersion(
             number=len(comment.versions) + 1,
@@ -213,12 +225,6 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
             editor_id=editor.id,
         )
     )
-    for name, value in new.items():
-        setattr(comment, name, value)
-    comment.updated_at = now
-    comment.content_sha256 = content_sha256(comment)
-    db.session.flush()
-    return True
 
 
 def withdraw_comment(*, comment: Comment, actor, now: datetime) -> None:
@@ -279,7 +285,8 @@ def no_comments_reply(revision: Revision, unit: Unit | None) -> RevisionUnit | N
     )
 
 
-def _texts(data: CommentInput) -> dict[str, str]:
+def checked_texts(data: CommentInput) -> dict[str, str]:
+    """The comment's texts, cleaned and within the limits (shared by online and team entry)."""
     limit = current_app.config["COMMENT_MAX_CHARS"]
     names = {"body": _l("Comment"), "proposed": _l("Proposed change"), "reason": _l("Reason")}
     texts = {}
@@ -300,7 +307,8 @@ def _texts(data: CommentInput) -> dict[str, str]:
     return texts
 
 
-def _choices(data: CommentInput) -> dict:
+def checked_choices(data: CommentInput) -> dict:
+    """Type, stance and consent as enums; an unknown value is refused."""
     try:
         return {
             "type": CommentType(data.type),
@@ -399,10 +407,3 @@ def edit_refusal(comment: Comment, now: datetime) -> CommentRefused:
             _l("The comment period has closed; this comment can no longer be changed.")
         )
     return CommentRefused(_l("Only the author can change this comment."))
-
-
-# Public names for the checks a comment the team enters on someone's behalf must share with
-# an online comment (app/triage/entry.py): same limits, same vocabulary, same quote rules.
-checked_texts = _texts
-checked_choices = _choices
-located_quote = _quote

@@ -1,10 +1,12 @@
-"""The team's blueprint and what its pages share: the revision they work on."""
+"""The team's blueprint and what its pages share: the revision they work on, and the way a
+POST carries out one service call."""
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, flash, redirect
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.permissions import can_read_all_comments
-from app.extensions import login_manager
+from app.accounts.permissions import can_read_all_comments, can_triage
+from app.extensions import db, login_manager
 from app.measures.views import published_revision
 
 bp = Blueprint("triage", __name__)
@@ -18,3 +20,34 @@ def staff_revision(slug: str, number: int):
     if not can_read_all_comments(current_user):
         abort(403)
     return published_revision(slug, number)
+
+
+def team_revision(slug: str, number: int):
+    """The revision, for the project team (and admins), who change things: 403 otherwise."""
+    revision = staff_revision(slug, number)
+    if not can_triage(current_user):
+        abort(403)
+    return revision
+
+
+def carry_out(action, done_message: str, to: str, done_to=None):
+    """Run one service call: commit and say so, or roll back and say why it was refused.
+    Then 303 to ``to``, or after success to ``done_to(result)`` when given."""
+    from app.triage.errors import TriageRefused
+
+    try:
+        result = action()
+    except TriageRefused as refusal:
+        db.session.rollback()
+        flash(str(refusal.message), "error")
+        return redirect(to, code=303)
+    db.session.commit()
+    flash(done_message, "success")
+    return redirect(done_to(result) if done_to else to, code=303)
+
+
+def form_refused(form, to: str, message: str | None = None):
+    """303 back to ``to`` with the form's first error (or ``message``)."""
+    errors = [message for messages in form.errors.values() for message in messages]
+    flash(message or (str(errors[0]) if errors else _("The form was incomplete.")), "error")
+    return redirect(to, code=303)

@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, union
+from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Unit, UnitCategory
 from app.audit import record
@@ -90,6 +91,7 @@ def _invitations(revision: Revision) -> list[RevisionUnit]:
         db.session.scalars(
             select(RevisionUnit)
             .join(Unit, Unit.id == RevisionUnit.unit_id)
+            .options(contains_eager(RevisionUnit.unit))  # every row shows its unit
             .where(RevisionUnit.revision_id == revision.id, RevisionUnit.invited_at.is_not(None))
             .order_by(Unit.name)
         )
@@ -104,10 +106,28 @@ def _reply(invitation: RevisionUnit, commenting: set[int]) -> Reply:
     return Reply.NONE
 
 
-def consulted_rows(revision: Revision) -> list[ConsultedRow]:
-    """Each consulted unit with its invitation and reply, by name."""
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """The consulted units' page in one reading: rows, footer figures, uninvited units."""
+
+    rows: list[ConsultedRow]
+    figures: Figures
+    uninvited: list[Unit]
+
+
+def consultation(revision: Revision) -> Consultation:
+    """Each consulted unit with its invitation and reply (by name), the figures ①–④, and the
+    units that commented without being consulted — from one reading of each table."""
     commenting = commenting_unit_ids(revision)
-    return [ConsultedRow(i.unit, i, _reply(i, commenting)) for i in _invitations(revision)]
+    invitations = _invitations(revision)
+    rows = [ConsultedRow(i.unit, i, _reply(i, commenting)) for i in invitations]
+    uninvited_ids = commenting - {i.unit_id for i in invitations}
+    uninvited = []
+    if uninvited_ids:
+        uninvited = list(
+            db.session.scalars(select(Unit).where(Unit.id.in_(uninvited_ids)).order_by(Unit.name))
+        )
+    return Consultation(rows, _figures([row.reply for row in rows], len(uninvited_ids)), uninvited)
 
 
 def consultation_figures(revision: Revision) -> Figures:
@@ -116,24 +136,20 @@ def consultation_figures(revision: Revision) -> Figures:
     commenting = commenting_unit_ids(revision)
     invitations = _invitations(revision)
     replies = [_reply(i, commenting) for i in invitations]
+    return _figures(replies, len(commenting - {i.unit_id for i in invitations}))
+
+
+def _figures(replies: list[Reply], uninvited: int) -> Figures:
     with_comments = replies.count(Reply.COMMENTS)
     no_comments = replies.count(Reply.NO_COMMENTS)
-    invited_ids = {i.unit_id for i in invitations}
     return Figures(
-        consulted=len(invitations),
+        consulted=len(replies),
         replied=with_comments + no_comments,
         with_comments=with_comments,
         no_comments=no_comments,
         not_replied=replies.count(Reply.NONE),
-        uninvited=len(commenting - invited_ids),
+        uninvited=uninvited,
     )
-
-
-def uninvited_units(revision: Revision) -> list[Unit]:
-    ids = commenting_unit_ids(revision) - {i.unit_id for i in _invitations(revision)}
-    if not ids:
-        return []
-    return list(db.session.scalars(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name)))
 
 
 def _channel(channel: str) -> str:

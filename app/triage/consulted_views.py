@@ -10,17 +10,15 @@ from app.accounts.permissions import can_triage
 from app.comments.forms import ActionForm
 from app.extensions import db
 from app.timeutil import to_local, utcnow, zone
-from app.triage.blueprint import bp, staff_revision
+from app.triage.blueprint import bp, staff_revision, team_revision
 from app.triage.consulted import (
     PasteRefused,
     Reply,
     add_consulted_unit,
-    consultation_figures,
-    consulted_rows,
+    consultation,
     paste_consulted_units,
     record_no_comments_reply,
     remove_consulted_unit,
-    uninvited_units,
 )
 from app.triage.entry import NewUnit
 from app.triage.entry_forms import (
@@ -29,7 +27,6 @@ from app.triage.entry_forms import (
     ConsultedAddForm,
     ConsultedPasteForm,
 )
-from app.triage.entry_views import team_revision
 from app.triage.errors import TriageRefused
 
 
@@ -37,13 +34,14 @@ def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=
     today = to_local(utcnow(), zone()).date()
     add_form = add_form or ConsultedAddForm(formdata=None, invited_on=today)
     paste_form = paste_form or ConsultedPasteForm(formdata=None, invited_on=today)
+    overview = consultation(revision)
     return render_template(
         "triage/consulted.html",
         revision=revision,
         measure=revision.measure,
-        rows=consulted_rows(revision),
-        figures=consultation_figures(revision),
-        uninvited=uninvited_units(revision),
+        rows=overview.rows,
+        figures=overview.figures,
+        uninvited=overview.uninvited,
         units=db.session.execute(select(Unit.id, Unit.name).order_by(Unit.name)).all(),
         add_form=add_form,
         paste_form=paste_form,

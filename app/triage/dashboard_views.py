@@ -11,13 +11,9 @@ from app.comments.models import CHANNEL_LABELS, Channel
 from app.i18n import current_language
 from app.triage.blueprint import bp, staff_revision
 from app.triage.charts import bar_chart, heat_legend, heat_level
+from app.triage.consulted import consultation_figures
 from app.triage.dashboard import revision_statistics
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Disposition
-
-try:  # the consulted units' figures come from another part of the workbench, when present
-    from app.triage.consulted import consultation_figures
-except ImportError:  # pragma: no cover - depends on what is installed alongside
-    consultation_figures = None
 
 # The consulted units' figures (app.triage.consulted.Figures), in the footer's order ①–④.
 CONSULTED_FIELDS = (
@@ -74,12 +70,6 @@ def dashboard(slug: str, number: int):
 
 
 def _consulted_rows(revision) -> list[tuple[str, int]]:
-    """The footer's figures, when the consulted units' part of the workbench is present."""
-    if consultation_figures is None:
-        return []
+    """The consulted units' figures, in the summary footer's order."""
     figures = consultation_figures(revision)
-    return [
-        (str(label), getattr(figures, name))
-        for name, label in CONSULTED_FIELDS
-        if getattr(figures, name, None) is not None
-    ]
+    return [(str(label), getattr(figures, name)) for name, label in CONSULTED_FIELDS]

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from app.accounts.models import Unit, UnitCategory
 from app.audit import record
 from app.comments.errors import CommentRefused
-from app.comments.models import Channel, Comment, CommentVersion
+from app.comments.models import Channel, Comment
 from app.comments.receipts import content_sha256_of, receipt_number
-from app.comments.services import CommentInput, checked_choices, checked_texts
+from app.comments.services import CommentInput, checked_choices, checked_texts, keep_version
 from app.extensions import db
 from app.legaltext.numerals import int_to_cn
 from app.measures.models import Clause, Revision
@@ -248,21 +248,7 @@ def edit_on_behalf(*, comment: Comment, editor, data: CommentInput, now: datetim
     }
     if not before:
         return False
-    comment.versions.append(
-        CommentVersion(
-            number=len(comment.versions) + 1,
-            type=comment.type,
-            stance=comment.stance,
-            body=comment.body,
-            proposed=comment.proposed,
-            reason=comment.reason,
-            quote_exact=comment.quote_exact,
-            consent=comment.consent,
-            content_sha256=comment.content_sha256,
-            saved_at=now,
-            editor_id=editor.id,
-        )
-    )
+    keep_version(comment, editor=editor, now=now)
     for name in before:
         setattr(comment, name, new[name])
     comment.updated_at = now

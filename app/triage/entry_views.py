@@ -15,7 +15,7 @@ from app.comments.models import CHANNEL_LABELS, Comment
 from app.comments.services import CommentInput
 from app.extensions import db
 from app.timeutil import to_local, utcnow, zone
-from app.triage.blueprint import bp, staff_revision
+from app.triage.blueprint import bp, staff_revision, team_revision
 from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
 from app.triage.entry_forms import (
     CATEGORY_CHOICES,
@@ -29,14 +29,6 @@ from app.triage.events import create_event, edit_event, revision_events
 from app.triage.models import Event
 
 STICKY = ("channel", "event", "received", "unit")
-
-
-def team_revision(slug: str, number: int):
-    """The revision, for the project team (and admins), who change things: 403 otherwise."""
-    revision = staff_revision(slug, number)
-    if not can_triage(current_user):
-        abort(403)
-    return revision
 
 
 # --- events -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Forms of the grouping (归并) and answer (处理意见) pages: they only read HTTP input; the
+"""Forms of the team's pages (queue, grouping 归并, answers 处理意见): they only read HTTP input; the
 services judge it (and say why when they refuse)."""
 
 from flask_babel import lazy_gettext as _l
@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.forms import Form
+from app.triage.assignment import NOTE_MAX_CHARS
 from app.triage.models import DISPOSITION_LABELS
 
 
@@ -72,3 +73,22 @@ class ResponseForm(Form):
 
 class BulkResponseForm(ResponseForm):
     comment_id = comment_ids_field()
+
+
+class BulkForm(Form):
+    # Plain strings: the view reads the action, the service judges the assignee.
+    action = StringField()
+    assignee = StringField()
+    title = StringField(validators=[Length(max=200)])
+    ids = SelectMultipleField(coerce=int, validate_choice=False)
+    back = HiddenField()
+
+
+class AssignForm(Form):
+    assignee = StringField()
+
+
+class NoteForm(Form):
+    body = TextAreaField(
+        _l("Internal note"), validators=[DataRequired(), Length(max=NOTE_MAX_CHARS)]
+    )

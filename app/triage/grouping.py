@@ -138,10 +138,20 @@ def _take_in(group: CommentGroup, comments: list[Comment], *, actor, now: dateti
     for comment in comments:
         comment.group_id = group.id
     db.session.flush()
+    _refresh_clause(group)
     for previous in left_behind.values():
         if len(members(previous)) < 2:
             _dissolve(previous, actor=actor, now=now, why="fewer than two members")
+        else:
+            _refresh_clause(previous)
     return moved
+
+
+def _refresh_clause(group: CommentGroup) -> None:
+    """The group's clause: the one every member is on; None once they span clauses. Called
+    whenever the members change, so it never goes stale."""
+    clause_ids = {comment.clause_id for comment in members(group)}
+    group.clause_id = clause_ids.pop() if len(clause_ids) == 1 else None
 
 
 def _dissolve(group: CommentGroup, *, actor, now: datetime, why: str) -> None:
@@ -189,10 +199,8 @@ def group_comments(
     comments = _comments(revision, comment_ids)
     if len(comments) < 2:
         raise TriageRefused(_l("A group needs at least two comments."))
-    clause_ids = {c.clause_id for c in comments}
     group = CommentGroup(
         revision_id=revision.id,
-        clause_id=clause_ids.pop() if len(clause_ids) == 1 else None,
         title=_clean_title(title),
         similarity=similarity,
         created_by_id=getattr(actor, "id", None),
@@ -266,6 +274,7 @@ def remove_from_group(
     if len(current) - len(leaving) < 2:
         _dissolve(group, actor=actor, now=now, why="fewer than two members")
         return None
+    _refresh_clause(group)
     return group
 
 
@@ -299,8 +308,7 @@ def merge_groups(*, groups: list[CommentGroup], actor, now: datetime) -> Comment
             db.session.flush()
         db.session.delete(other)
         db.session.flush()
-    if target.clause_id is not None and any(g.clause_id != target.clause_id for g in unique):
-        target.clause_id = None  # the merged group spans clauses
+    _refresh_clause(target)
     record(
         actor=actor,
         action="group.merge",

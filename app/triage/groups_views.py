@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -13,8 +13,7 @@ from app.comments.models import Comment
 from app.extensions import db
 from app.timeutil import utcnow
 from app.triage import grouping
-from app.triage.blueprint import bp, staff_revision
-from app.triage.errors import TriageRefused
+from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.forms import (
     ActionForm,
     AddToGroupForm,
@@ -28,33 +27,6 @@ from app.triage.models import CommentGroup, Response
 
 SCOPES = ("clause", "draft")
 TEAM = "/m/<slug>/r/<int:number>/team"
-
-
-def carry_out(action, done_message: str, to: str, done_to=None):
-    """Run one service call: commit and say so, or roll back and say why it was refused.
-    Then 303 to ``to``, or after success to ``done_to(result)`` when given."""
-    try:
-        result = action()
-    except TriageRefused as refusal:
-        db.session.rollback()
-        flash(str(refusal.message), "error")
-        return redirect(to, code=303)
-    db.session.commit()
-    flash(done_message, "success")
-    return redirect(done_to(result) if done_to else to, code=303)
-
-
-def form_refused(form, to: str):
-    errors = [message for messages in form.errors.values() for message in messages]
-    flash(str(errors[0]) if errors else _("The form was incomplete."), "error")
-    return redirect(to, code=303)
-
-
-def team_writer(slug: str, number: int):
-    revision = staff_revision(slug, number)
-    if not can_triage(current_user):
-        abort(403)
-    return revision
 
 
 def revision_group(revision, group_id: int) -> CommentGroup:
@@ -145,7 +117,7 @@ def _group_url(revision, group_id: int) -> str:
 
 @bp.post(f"{TEAM}/groups/<int:group_id>/rename")
 def rename_group(slug: str, number: int, group_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
     form, to = RenameForm(), _group_url(revision, group.id)
     if not form.validate():
@@ -161,7 +133,7 @@ def rename_group(slug: str, number: int, group_id: int):
 
 @bp.post(f"{TEAM}/groups/<int:group_id>/remove")
 def remove_members(slug: str, number: int, group_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
     form, to = SelectionForm(), _group_url(revision, group.id)
     if not form.validate():
@@ -179,7 +151,7 @@ def remove_members(slug: str, number: int, group_id: int):
 
 @bp.post(f"{TEAM}/groups/<int:group_id>/merge")
 def merge_group(slug: str, number: int, group_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
     form, to = MergeForm(), _group_url(revision, group.id)
     if not form.validate():
@@ -194,7 +166,7 @@ def merge_group(slug: str, number: int, group_id: int):
 
 @bp.post(f"{TEAM}/groups/<int:group_id>/dissolve")
 def dissolve_group(slug: str, number: int, group_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
     form, to = DissolveForm(), _group_url(revision, group.id)
     if not form.validate():
@@ -246,7 +218,7 @@ def suggestions(slug: str, number: int):
 @bp.post(f"{TEAM}/suggestions/accept")
 def accept_suggestion(slug: str, number: int):
     """Accept a cluster (all its comments) or the checked subset of it, as a new group."""
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     form = SelectionForm()
     to = url_for(".suggestions", slug=slug, number=number, scope=request.args.get("scope"))
     if not form.validate():
@@ -268,7 +240,7 @@ def accept_suggestion(slug: str, number: int):
 @bp.post(f"{TEAM}/suggestions/add")
 def add_suggestion_to_group(slug: str, number: int):
     """Merge a cluster (or its checked subset) into an existing group."""
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     form = AddToGroupForm()
     to = url_for(".suggestions", slug=slug, number=number, scope=request.args.get("scope"))
     if not form.validate():

@@ -8,30 +8,31 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
-from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
 
+from app import search
 from app.accounts.models import CATEGORY_LABELS, Role, User
 from app.accounts.permissions import can_read_all_comments, can_triage, require
+from app.audit import trail_for_comment
+from app.comments.errors import CommentRefused
 from app.comments.models import (
     CHANNEL_LABELS,
     STANCE_LABELS,
     STATUS_LABELS,
     TYPE_LABELS,
     Comment,
-    CommentStatus,
 )
 from app.comments.quotes import locate_quote
 from app.extensions import db
-from app.forms import Form
-from app.i18n import current_language, safe_next
+from app.i18n import safe_next
 from app.measures.models import Measure, Revision
 from app.rendering import render_markdown
 from app.timeutil import utcnow
 from app.triage import queue as q
-from app.triage.assignment import NOTE_MAX_CHARS, add_note, assign_comments
-from app.triage.blueprint import bp, staff_revision
+from app.triage.assignment import add_note, assign_comments
+from app.triage.blueprint import bp, carry_out, form_refused, staff_revision
 from app.triage.errors import TriageRefused
+from app.triage.forms import AssignForm, BulkForm, NoteForm
+from app.triage.grouping import group_comments
 from app.triage.models import (
     DISPOSITION_LABELS,
     RESPONSE_STATE_LABELS,
@@ -39,6 +40,7 @@ from app.triage.models import (
     Event,
     Response,
 )
+from app.triage.queue_facets import facet_options
 
 LABELS = {
     "type": TYPE_LABELS,
@@ -49,25 +51,6 @@ LABELS = {
     "disposition": DISPOSITION_LABELS,
     "state": RESPONSE_STATE_LABELS,
 }
-
-
-class BulkForm(Form):
-    # Plain strings: the view reads the action, the service judges the assignee.
-    action = StringField()
-    assignee = StringField()
-    title = StringField(validators=[Length(max=200)])
-    ids = SelectMultipleField(coerce=int, validate_choice=False)
-    back = HiddenField()
-
-
-class AssignForm(Form):
-    assignee = StringField()
-
-
-class NoteForm(Form):
-    body = TextAreaField(
-        _l("Internal note"), validators=[DataRequired(), Length(max=NOTE_MAX_CHARS)]
-    )
 
 
 def team_members() -> list[User]:
@@ -90,108 +73,6 @@ def _assignee(value: str) -> User | None:
     return user
 
 
-def facet_options(page: q.QueuePage, filters: q.QueueFilters, clauses: dict, link) -> list:
-    """[(name, title, [(label, count, chosen, href)])] for the filters' side bar: options in a
-    stable order, the chosen one linking back to "any"."""
-    f = page.facets
-    language_en = current_language() == "en"
-
-    def options(name, entries, clear=""):
-        out = []
-        for value, label, count in entries:
-            chosen = str(getattr(filters, name)) == str(value)
-            href = link(**{name: clear}) if chosen else link(**{name: value})
-            out.append((label, count, chosen, href))
-        return out
-
-    def labelled(name, names: dict, extra: dict | None = None):
-        names = {getattr(k, "value", k): v for k, v in {**names, **(extra or {})}.items()}
-        counts = f[name]
-        chosen = str(getattr(filters, name))
-        return options(
-            name,
-            [
-                (k, str(v), counts.get(k, 0))
-                for k, v in names.items()
-                if counts.get(k) or k == chosen
-            ],
-        )
-
-    def named(name, missing=None):
-        entries = [
-            (key if key is not None else "none", label if key is not None else missing, count)
-            for key, (label, count) in f[name].items()
-            if key is not None or missing is not None
-        ]
-        entries.sort(key=lambda e: (-e[2], str(e[1])))
-        return options(name, entries, clear=None if name in ("unit", "event") else "")
-
-    def status_options():
-        counts = f["status"]
-        entries = [
-            ("", str(STATUS_LABELS[CommentStatus.SUBMITTED]), counts.get("submitted", 0)),
-            ("withdrawn", str(STATUS_LABELS[CommentStatus.WITHDRAWN]), counts.get("withdrawn", 0)),
-            ("all", _("All"), sum(counts.values())),
-        ]
-        return options("status", [e for e in entries if e[2] or e[0] == ""])
-
-    def clause_label(key):
-        clause = clauses.get(key)
-        if clause is None:
-            return key
-        return (clause.citation_en if language_en else "") or clause.citation or key
-
-    clause_entries = [(key, clause_label(key), n) for key, n in f["clause"].items() if key]
-    if filters.clause and filters.clause not in f["clause"]:  # a sub-clause chosen by URL
-        clause_entries.insert(0, (filters.clause, clause_label(filters.clause), page.total))
-    general = f["clause"].get("")
-    groups = [
-        (
-            "general",
-            _("Whole draft"),
-            options(
-                "general",
-                [(True, _("Comments on the whole draft"), general)] if general else [],
-                clear=False,
-            ),
-        ),
-        ("clause", _("Clause"), options("clause", clause_entries)),
-        ("type", _("Type of comment"), labelled("type", TYPE_LABELS)),
-        ("category", _("Unit category"), labelled("category", CATEGORY_LABELS)),
-        ("unit", _("Unit"), named("unit")),
-        ("channel", _("Channel"), labelled("channel", CHANNEL_LABELS)),
-        ("event", _("Seminar"), named("event")),
-        ("status", _("Status"), status_options()),
-        (
-            "disposition",
-            _("Disposition"),
-            labelled("disposition", DISPOSITION_LABELS, {"none": _l("Unanswered")}),
-        ),
-        (
-            "state",
-            _("Answer"),
-            labelled(
-                "state",
-                RESPONSE_STATE_LABELS,
-                {"none": _l("No answer"), "unpublished": _l("Not yet published")},
-            ),
-        ),
-        (
-            "group",
-            _("Group"),
-            labelled("group", {"any": _l("In a group"), "none": _l("In no group")}),
-        ),
-        ("assignee", _("Assigned to"), named("assignee", _("No one"))),
-        (
-            "attachment",
-            _("Attachment"),
-            labelled("attachment", {"yes": _l("With attachment"), "no": _l("Without attachment")}),
-        ),
-        ("late", _("Late"), labelled("late", {"yes": _l("Late"), "no": _l("On time")})),
-    ]
-    return [group for group in groups if group[2]]
-
-
 @bp.get("/team")
 @require(can_read_all_comments)
 def team_home():
@@ -206,15 +87,6 @@ def team_home():
     return render_template("triage/team_home.html", revisions=revisions, totals=q.revision_totals())
 
 
-def _search_ids(text: str, revision_id: int) -> list[int] | None:
-    """Comment ids full-text search matches; None while search is not installed."""
-    try:
-        from app.search import query
-    except ImportError:  # app.search (H2) not there yet: the text filter is ignored
-        return None
-    return query(text, revision_id=revision_id)
-
-
 @bp.get("/m/<slug>/r/<int:number>/team/comments")
 def list_comments(slug: str, number: int):
     revision = staff_revision(slug, number)
@@ -223,7 +95,7 @@ def list_comments(slug: str, number: int):
         revision_id=revision.id,
         clauses=q.revision_clauses(revision.id),
         user_id=current_user.id,
-        search_ids=_search_ids(filters.q, revision.id) if filters.q else None,
+        search_ids=search.query(filters.q, revision_id=revision.id) if filters.q else None,
     )
     page = q.load_page(filters, ctx)
     writable = can_triage(current_user)
@@ -248,7 +120,6 @@ def list_comments(slug: str, number: int):
         labels=LABELS,
         form=form,
         members=team_members() if writable else [],
-        search_missing=bool(filters.q) and ctx.search_ids is None,
     )
 
 
@@ -274,10 +145,6 @@ def bulk_comments(slug: str, number: int):
         if form.action.data not in ("assign", "unassign", "group"):
             raise TriageRefused(_l("Choose an action."))
         if form.action.data == "group":
-            try:
-                from app.triage.grouping import group_comments  # H5's service
-            except ImportError:
-                raise TriageRefused(_l("Grouping is not available yet.")) from None
             group_comments(
                 revision=revision,
                 comment_ids=ids,
@@ -320,17 +187,9 @@ def quote_in_context(comment: Comment) -> tuple[str, str, str] | None:
             start, end = locate_quote(
                 text, comment.quote_exact, comment.quote_prefix, comment.quote_suffix
             )
-        except Exception:  # the quote no longer occurs: show the text without a highlight
+        except CommentRefused:  # the quote no longer occurs: show the text without a highlight
             return None
     return text[:start], text[start:end], text[end:]
-
-
-def _trail(comment: Comment) -> list:
-    try:
-        from app.audit import trail_for_comment  # H3's
-    except ImportError:
-        return []
-    return trail_for_comment(comment)
 
 
 @bp.get("/m/<slug>/r/<int:number>/team/comments/<int:comment_id>")
@@ -389,7 +248,7 @@ def show_comment(slug: str, number: int, comment_id: int):
         team=team_members() if writable else [],
         responses=responses,
         notes=notes,
-        events=_trail(comment),
+        events=trail_for_comment(comment),
         render_markdown=render_markdown,
         labels=LABELS,
         assign_form=assign_form,
@@ -405,18 +264,17 @@ def assign_comment(slug: str, number: int, comment_id: int):
     form = AssignForm()
     here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)
     if not form.validate_on_submit():
-        flash(_("The form was not accepted; try again."), "error")
-        return redirect(here, 303)
-    try:
-        assignee = _assignee(form.assignee.data) if form.assignee.data else None
-        assign_comments(comments=[comment], assignee=assignee, actor=current_user, now=utcnow())
-    except TriageRefused as refusal:
-        db.session.rollback()
-        flash(str(refusal.message), "error")
-        return redirect(here, 303)
-    db.session.commit()
-    flash(_("Assignment saved."), "success")
-    return redirect(here, 303)
+        return form_refused(form, here, _("The form was not accepted; try again."))
+    return carry_out(
+        lambda: assign_comments(
+            comments=[comment],
+            assignee=_assignee(form.assignee.data) if form.assignee.data else None,
+            actor=current_user,
+            now=utcnow(),
+        ),
+        _("Assignment saved."),
+        here,
+    )
 
 
 @bp.post("/m/<slug>/r/<int:number>/team/comments/<int:comment_id>/notes")
@@ -427,14 +285,9 @@ def add_comment_note(slug: str, number: int, comment_id: int):
     form = NoteForm()
     here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)
     if not form.validate_on_submit():
-        flash(_("The note is empty."), "error")
-        return redirect(here + "#notes", 303)
-    try:
-        add_note(comment=comment, actor=current_user, body=form.body.data, now=utcnow())
-    except TriageRefused as refusal:
-        db.session.rollback()
-        flash(str(refusal.message), "error")
-        return redirect(here + "#notes", 303)
-    db.session.commit()
-    flash(_("Note added."), "success")
-    return redirect(here + "#notes", 303)
+        return form_refused(form, here + "#notes", _("The note is empty."))
+    return carry_out(
+        lambda: add_note(comment=comment, actor=current_user, body=form.body.data, now=utcnow()),
+        _("Note added."),
+        here + "#notes",
+    )

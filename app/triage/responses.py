@@ -191,40 +191,32 @@ def approve_response(*, response: Response, actor, now: datetime) -> Response:
 
 def publish_response(*, response: Response, actor, now: datetime) -> Response:
     """Publish an approved response: from now on its comments' authors read it."""
-    if not (can_triage(actor) or can_review(actor)):
-        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+    _refuse_unless_publisher(actor)
     if response.state != ResponseState.APPROVED:
         raise TriageRefused(_l("Only an approved response can be published."))
-    response.state = ResponseState.PUBLISHED
-    response.published_at = now
-    _record(
-        response,
-        "response.publish",
-        {"state": ResponseState.APPROVED},
-        {"state": ResponseState.PUBLISHED},
-        actor=actor,
-        now=now,
-    )
-    db.session.flush()
-    return response
+    return _publication(response, ResponseState.PUBLISHED, now, actor=actor, now=now)
 
 
 def unpublish_response(*, response: Response, actor, now: datetime) -> Response:
     """Take a published response back (to "approved"): participants no longer see it."""
-    if not (can_triage(actor) or can_review(actor)):
-        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+    _refuse_unless_publisher(actor)
     if response.state != ResponseState.PUBLISHED:
         raise TriageRefused(_l("This response is not published."))
-    response.state = ResponseState.APPROVED
-    response.published_at = None
-    _record(
-        response,
-        "response.unpublish",
-        {"state": ResponseState.PUBLISHED},
-        {"state": ResponseState.APPROVED},
-        actor=actor,
-        now=now,
-    )
+    return _publication(response, ResponseState.APPROVED, None, actor=actor, now=now)
+
+
+def _refuse_unless_publisher(actor) -> None:
+    if not (can_triage(actor) or can_review(actor)):
+        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+
+
+def _publication(response: Response, state: ResponseState, published_at, *, actor, now):
+    """Move a response into or out of publication, audited."""
+    before = response.state
+    response.state = state
+    response.published_at = published_at
+    action = "response.publish" if state == ResponseState.PUBLISHED else "response.unpublish"
+    _record(response, action, {"state": before}, {"state": state}, actor=actor, now=now)
     db.session.flush()
     return response
 

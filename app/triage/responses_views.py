@@ -14,15 +14,9 @@ from app.extensions import db
 from app.i18n import current_language, safe_next
 from app.timeutil import utcnow
 from app.triage import responses
-from app.triage.blueprint import bp, staff_revision
+from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm
-from app.triage.groups_views import (
-    TEAM,
-    carry_out,
-    form_refused,
-    revision_group,
-    team_writer,
-)
+from app.triage.groups_views import TEAM, revision_group
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
 
 
@@ -76,7 +70,7 @@ def _save(target, form: ResponseForm, to: str):
 
 @bp.post(f"{TEAM}/groups/<int:group_id>/response")
 def save_group_response(slug: str, number: int, group_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
     form = ResponseForm()
     to = url_for(".show_group", slug=slug, number=number, group_id=group.id)
@@ -87,7 +81,7 @@ def save_group_response(slug: str, number: int, group_id: int):
 
 @bp.post(f"{TEAM}/comments/<int:comment_id>/response")
 def save_comment_response(slug: str, number: int, comment_id: int):
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     comment = db.session.get(Comment, comment_id)
     if comment is None or comment.revision_id != revision.id:
         abort(404)
@@ -101,7 +95,7 @@ def save_comment_response(slug: str, number: int, comment_id: int):
 @bp.post(f"{TEAM}/responses")
 def respond_to_selection(slug: str, number: int):
     """One answer for the comments checked in a list (bulk action)."""
-    revision = team_writer(slug, number)
+    revision = team_revision(slug, number)
     form = BulkResponseForm()
     to = safe_next(form.next.data, url_for(".list_groups", slug=slug, number=number))
     if not form.validate():

@@ -15,6 +15,7 @@ from tests.accounts.helpers import (
     text,
 )
 from tests.factories import PASSWORD, make_unit, make_user
+from tests.pages import counting_statements
 
 ROLES = ["participant", "team", "reviewer", "official", "admin"]
 
@@ -258,20 +259,14 @@ def test_admin_new_account_with_a_taken_email_shows_a_field_error(client, db, lo
 
 
 def test_user_list_loads_units_with_the_page_not_per_row(app, client, db, login_as):
-    from sqlalchemy import event
 
     from tests.factories import make_unit
 
     for n in range(12):
         make_user(unit=make_unit(), email=f"member{n}@example.org")
     login_as(make_user("admin"))
-    statements = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listen)
-    try:
+    with counting_statements() as statements:
         html = client.get("/admin/users").get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listen)
 
     assert html.count("测试认证有限公司") == 12
     assert len(statements) <= 4  # the signed-in user, the count, the page, its units

@@ -88,7 +88,10 @@ def test_readers_see_no_write_forms(page, client, login_as, role):
 def test_comment_of_another_revision_is_missing(page, client, login_as):
     login_as(page["team"])
     url = page["url"].rsplit("/", 1)[0] + f"/{page['sibling'].id}"
-    assert client.get(url).status_code == 404
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert page["sibling"].receipt not in text(response)  # nothing of it leaks
 
 
 def test_note_and_assignment_from_the_page(page, client, login_as, db):

@@ -13,7 +13,7 @@ from app.timeutil import utcnow
 from app.triage.consulted import Figures, add_consulted_unit, consultation_figures
 from app.triage.entry import NewUnit
 from tests.factories import make_comment, make_open_revision, make_unit, make_user
-from tests.pages import csrf_token, english, text
+from tests.pages import counting_statements, csrf_token, english, text
 
 
 @pytest.fixture
@@ -199,3 +199,20 @@ def test_a_new_unit_entered_by_name_is_created_in_category_ot_unless_given(revis
     )
 
     assert db.session.scalar(select(Unit.category).filter_by(name="某高校")) == UnitCategory.OT
+
+
+def test_the_consulted_page_costs_the_same_statements_for_few_or_many_units(
+    revision, client, login_as
+):
+    team = make_user("team")
+    login_as(team)
+    invite(revision, make_unit(), team)
+    with counting_statements() as few:
+        assert client.get(consulted_url(revision)).status_code == 200
+    for _ in range(6):
+        invite(revision, make_unit(), team)
+    with counting_statements() as many:
+        html = text(client.get(consulted_url(revision)))
+
+    assert html.count('<tr id="unit-') == 7
+    assert len(many) == len(few)

@@ -2,10 +2,8 @@
 
 import re
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
 
 from app.accounts.models import UnitCategory
 from app.comments.models import Channel, CommentStatus
@@ -19,7 +17,7 @@ from tests.factories import (
     make_unit,
     make_user,
 )
-from tests.pages import english, text
+from tests.pages import counting_statements, english, text
 
 URL = "/m/sample-measure/r/1/team/dashboard"
 PUBLISHED = {"state": ResponseState.PUBLISHED}
@@ -47,20 +45,6 @@ def filled(app, db):
     make_response(c5, team, "partly")
     make_response(gone, team, "out_of_scope", **PUBLISHED)
     return revision
-
-
-@contextmanager
-def counting_statements(engine):
-    statements = []
-
-    def before(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
 
 
 def test_statistics_count_each_clause_with_its_paragraphs_and_items(filled):
@@ -101,14 +85,14 @@ def test_statistics_per_category_channel_and_disposition(filled):
 
 def test_statistics_take_the_same_statements_for_few_and_many_comments(filled, db):
     assert filled.id  # loaded before counting: only the statistics' own statements count
-    with counting_statements(db.engine) as few:
+    with counting_statements() as few:
         revision_statistics(filled)
     author = make_user("participant", unit=make_unit(category="AS"))
     more = [make_comment(filled, author, key) for key in ["art4.p1", "art3.p1.i1", None] * 10]
     make_response(make_group(filled, more[:12]), author, "adopted")
     db.session.expire_all()
     assert filled.id
-    with counting_statements(db.engine) as many:
+    with counting_statements() as many:
         stats = revision_statistics(filled)
 
     assert stats.total == 37

@@ -296,3 +296,20 @@ def test_suggestions_cluster_near_identical_ungrouped_comments(db, setup):
 
     assert [sorted(s.ids) for s in found] == [[c.id for c in near]]
     assert after == []
+
+
+def test_the_groups_clause_follows_its_members(db, setup):
+    revision, team, comments = setup
+    elsewhere = make_comment(revision, make_user(), "art1", body="另一条款的意见。")
+    group = grouping.group_comments(
+        revision=revision, comment_ids=[c.id for c in comments[:2]], actor=team, now=NOW
+    )
+    assert group.clause.key == "art2.p2"
+
+    grouping.add_to_group(group=group, comment_ids=[elsewhere.id], actor=team, now=NOW)
+    db.session.commit()
+    assert group.clause_id is None  # now spanning two clauses
+
+    grouping.remove_from_group(group=group, comment_ids=[elsewhere.id], actor=team, now=NOW)
+    db.session.commit()
+    assert group.clause.key == "art2.p2"

@@ -7,10 +7,8 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import event
 
 from app.comments.models import Attachment, Channel, CommentStatus, CommentType
-from app.extensions import db as _db
 from app.triage import queue as q
 from tests.factories import (
     make_comment,
@@ -21,7 +19,7 @@ from tests.factories import (
     make_unit,
     make_user,
 )
-from tests.pages import english, text
+from tests.pages import counting_statements, english, text
 
 T0 = datetime(2021, 1, 10, 8, 0)
 
@@ -227,17 +225,8 @@ def test_queue_pages_fifty_at_a_time(world, client, login_as):
 
 
 def count_statements(client, url) -> int:
-    seen = []
-
-    def counter(*_args):
-        seen.append(1)
-
-    engine = _db.engine
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
+    with counting_statements() as seen:
         response = client.get(url)
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
     assert response.status_code == 200
     return len(seen)
 
