@@ -63,6 +63,8 @@ def register_blueprints(app: Flask) -> None:
     from app.audit_views import bp as audit_bp
     from app.comments import models as _comments  # noqa: F401
     from app.comments.views import bp as comments_bp
+    from app.exports import models as _exports  # noqa: F401
+    from app.exports.views import bp as exports_bp
     from app.i18n import bp as i18n_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
@@ -76,11 +78,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(comments_bp)
     app.register_blueprint(triage_bp)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(exports_bp)
 
 
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
     from app.demo import demo_command
+    from app.feedback.cli import forms_cli
     from app.measures.cli import drafts_cli
     from app.search import search_cli
     from app.triage.cli import triage_cli
@@ -90,6 +94,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(search_cli)
     app.cli.add_command(triage_cli)
+    app.cli.add_command(forms_cli)
 
 
 def register_error_pages(app: Flask) -> None:

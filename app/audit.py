@@ -112,10 +112,17 @@ class AuditEvent(db.Model):
         ]
 
 
-@event.listens_for(AuditEvent, "before_update")
-@event.listens_for(AuditEvent, "before_delete")
+def keep_unchanged(model) -> None:
+    """Make ``model``'s rows insert-only through the ORM: an update or delete raises."""
+    event.listen(model, "before_update", _refuse_changes)
+    event.listen(model, "before_delete", _refuse_changes)
+
+
 def _refuse_changes(_mapper, _connection, target):
-    raise PermissionError(f"audit event {target.id} cannot be changed or deleted")
+    raise PermissionError(f"{target.__tablename__} row {target.id} cannot be changed or deleted")
+
+
+keep_unchanged(AuditEvent)
 
 
 def _shown(value: Any) -> str:

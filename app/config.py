@@ -36,6 +36,7 @@ class Defaults:
     RATELIMIT_SIGNIN = "20 per 10 minutes"
     RATELIMIT_COMMENT = "60 per hour"
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    FORM_IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a returned feedback form (DOCX/XLSX)
     COMMENT_MAX_CHARS = 20000  # per text field; a 10 MB body is refused, not stored
     PASSWORD_RESET_MAX_AGE = 2 * 3600
     MAIL_SERVER = ""  # unset: mail is written as .eml files under instance/mail/

@@ -17,6 +17,8 @@ import pytest
 
 from app.accounts.services import make_reset_token
 from app.comments.models import Attachment
+from app.exports.models import FormImport
+from app.feedback.form_writing import FormSpec, write_form_xlsx
 from tests import permission_rows
 from tests.factories import (
     make_closed_revision,
@@ -40,6 +42,9 @@ from tests.permission_roles import (
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+FORM = write_form_xlsx(
+    FormSpec(title="样例", revision_label="征求意见稿", language="zh", identifier="x")
+)
 
 # (method, URL template, expected outcome per role). Templates name objects of the scenario.
 MATRIX: list[tuple[str, str, dict[str, str]]] = [
@@ -111,7 +116,19 @@ def scenario(app, db):
     group = make_group(revision, [comment], by=users["team"])
     response = make_response(group, users["team"])
     event = make_event(revision)
+    form_import = FormImport(
+        revision_id=revision.id,
+        sha256="0" * 64,
+        filename="反馈表.xlsx",
+        size=len(FORM),
+        data=FORM,
+        uploaded_by_id=users["team"].id,
+    )
+    db.session.add(form_import)
+    db.session.commit()
     return {
+        "import_id": form_import.id,
+        "fmt": "xlsx",  # a download's format, in routes that take one
         "comment_id": comment.id,
         "group_id": group.id,
         "response_id": response.id,

@@ -61,8 +61,8 @@ def public_author(comment: Comment) -> str | None:
     if not comment.revision.measure.names_public or comment.consent != Consent.NAMED:
         return None
     if comment.unit is not None:
-        return f"{comment.author.name}（{comment.unit.name}）"
-    return comment.author.name
+        return f"{comment.author_label}（{comment.unit.name}）"
+    return comment.author_label
 
 
 def _subtree_ids(revision: Revision, clause: Clause) -> list[int]:

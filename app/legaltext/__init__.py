@@ -5,6 +5,7 @@ carry stable keys (art12.p2.i3), labels and citations; `render_markdown(doc)` wr
 The format is specified in docs/draft-format.md.
 """
 
+from .citation_reading import CitationIndex, Resolution, read_citation
 from .citations import cite
 from .docx import read_docx
 from .model import Clause, Document, ParseError
@@ -12,12 +13,15 @@ from .parsing import parse, parse_file
 from .render import render_markdown
 
 __all__ = [
+    "CitationIndex",
     "Clause",
     "Document",
     "ParseError",
+    "Resolution",
     "cite",
     "parse",
     "parse_file",
+    "read_citation",
     "read_docx",
     "render_markdown",
 ]

@@ -68,6 +68,13 @@ def resolve_clause(revision: Revision, text: str) -> Clause | None:
     wanted = _SPACE.sub("", text or "")
     if not wanted:
         return None
+    by_key = db.session.scalar(
+        select(Clause).where(
+            Clause.revision_id == revision.id, Clause.key == wanted, Clause.deleted.is_(False)
+        )
+    )
+    if by_key is not None:  # a key (as imports pass): found without reading every clause
+        return by_key
     wanted = _ARABIC.sub(lambda m: f"第{int_to_cn(int(m[1]))}{m[2]}", wanted)
     clauses = db.session.scalars(
         select(Clause)
@@ -120,12 +127,19 @@ def find_or_create_unit(*, new: NewUnit, actor, revision: Revision, now: datetim
 
 
 def enter_comment(
-    *, revision: Revision, actor, data: EntryInput, tz, now: datetime
+    *,
+    revision: Revision,
+    actor,
+    data: EntryInput,
+    tz,
+    now: datetime,
+    channels: tuple[Channel, ...] = ENTRY_CHANNELS,
 ) -> tuple[Comment, bool]:
     """Store a comment made at a seminar or sent by letter or e-mail, for a named person.
 
     Returns the comment and whether it is new: a resent form (same nonce) returns the comment
-    it already stored. Refuses a channel other than seminar/letter/email, a seminar without
+    it already stored. Refuses a channel other than ``channels`` (seminar/letter/email;
+    a form import passes its own), a seminar without
     an event, an event or clause of another revision, a received date in the future, and
     texts an online comment could not have. ``late`` is set when the comment was received
     after the period closed. Audited ``comment.enter``.
@@ -143,7 +157,7 @@ def enter_comment(
         channel = Channel(data.channel)
     except ValueError:
         channel = None
-    if channel not in ENTRY_CHANNELS:
+    if channel not in channels:
         raise TriageRefused(_l("Please choose how the comment came in: seminar, letter or e-mail."))
     event = _event(revision, channel, data.event_id)
     if data.received_on > to_local(now, tz).date():

@@ -1,0 +1,1 @@
+"""Outputs for officials and units: the summary and handling table, the ISO comment sheet."""

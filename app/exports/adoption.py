@@ -1,0 +1,116 @@
+"""The adoption report (意见采纳情况说明) of a revision: for everyone, once the period has
+closed, each published answer by clause — what was adopted and why — with the counts.
+
+Only published answers appear. A comment's own words appear only where its author consented
+to publication and the measure publishes comments; its author's name only where the measure
+shows names and the author agreed. Otherwise the answer says how many comments it answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.comments.models import Comment, CommentStatus, Consent
+from app.comments.publication import public_author
+from app.extensions import db
+from app.measures.models import Clause, CommentVisibility, Revision
+from app.triage.models import Disposition, Response, ResponseState
+
+GENERAL = -1
+
+
+@dataclass(slots=True)
+class ReportAnswer:
+    response: Response
+    comments: list[Comment]
+    shown: list[tuple[Comment, str | None]] = field(default_factory=list)  # (comment, name)
+
+    @property
+    def hidden(self) -> int:
+        return len(self.comments) - len(self.shown)
+
+
+@dataclass(slots=True)
+class ReportSection:
+    clause: Clause | None  # None: the draft as a whole
+    answers: list[ReportAnswer]
+
+
+@dataclass(slots=True)
+class AdoptionReport:
+    received: int  # comments received (not withdrawn)
+    answered: int  # comments with a published answer
+    by_disposition: dict[Disposition, int]
+    sections: list[ReportSection]
+
+
+def adoption_report(revision: Revision) -> AdoptionReport:
+    comments = list(
+        db.session.scalars(
+            select(Comment)
+            .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+            .options(
+                selectinload(Comment.clause),
+                selectinload(Comment.author),
+                selectinload(Comment.unit),
+            )
+            .order_by(Comment.id)
+        )
+    )
+    responses = db.session.scalars(
+        select(Response).where(
+            Response.revision_id == revision.id, Response.state == ResponseState.PUBLISHED
+        )
+    )
+    members: dict[int, list[Comment]] = {}
+    for comment in comments:
+        if comment.group_id is not None:
+            members.setdefault(comment.group_id, []).append(comment)
+    own = {comment.id: comment for comment in comments}
+    answers: list[ReportAnswer] = []
+    for response in responses:
+        if response.group_id is not None:
+            answered = members.get(response.group_id, [])
+        else:
+            answered = [own[response.comment_id]] if response.comment_id in own else []
+        if answered:
+            answers.append(ReportAnswer(response, answered, _shown(revision, answered)))
+    counted: Counter = Counter()
+    for answer in answers:
+        counted[answer.response.disposition] += len(answer.comments)
+    return AdoptionReport(
+        received=len(comments),
+        answered=sum(counted.values()),
+        by_disposition={d: counted[d] for d in Disposition},
+        sections=_sections(answers),
+    )
+
+
+def _shown(revision: Revision, comments: list[Comment]) -> list[tuple[Comment, str | None]]:
+    if revision.measure.comments_public == CommentVisibility.NEVER:
+        return []
+    return [(c, public_author(c)) for c in comments if c.consent != Consent.PRIVATE]
+
+
+def _place(answer: ReportAnswer) -> tuple[int, int]:
+    return min((_position(c), c.id) for c in answer.comments)
+
+
+def _sections(answers: list[ReportAnswer]) -> list[ReportSection]:
+    """Answers under the clause of their first comment, in document order."""
+    sections: dict[int, ReportSection] = {}
+    for answer in sorted(answers, key=_place):
+        position, first_id = _place(answer)
+        if position not in sections:
+            first = next(c for c in answer.comments if c.id == first_id)
+            sections[position] = ReportSection(first.clause, [])
+        sections[position].answers.append(answer)
+    return [sections[position] for position in sorted(sections)]
+
+
+def _position(comment: Comment) -> int:
+    return comment.clause.position if comment.clause is not None else GENERAL

@@ -1,0 +1,84 @@
+"""A revision's outputs as files, and the record of each one handed out.
+
+The file is made first and recorded with its SHA-256, so the record proves what was given:
+the same data on the same day gives the same bytes (the writers fix every timestamp).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.exports.models import Download
+from app.exports.summary import SummaryOptions, build_iso_sheet, build_summary
+from app.exports.writers.csv_writer import write_summary_csv
+from app.exports.writers.docx import write_summary_docx
+from app.exports.writers.json_writer import write_summary_json
+from app.exports.writers.xlsx import write_iso_xlsx, write_summary_xlsx
+from app.extensions import db
+from app.measures.models import Revision
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SUMMARY_FORMATS: dict[str, tuple[str, Callable]] = {
+    "xlsx": (XLSX, write_summary_xlsx),
+    "docx": (DOCX, write_summary_docx),
+    "csv": ("text/csv; charset=utf-8", write_summary_csv),
+    "json": ("application/json", write_summary_json),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    kind: str  # summary.xlsx, iso.xlsx, form.docx …
+    filename: str
+    mime: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def _stem(revision: Revision, what: str, options: SummaryOptions) -> str:
+    parts = [revision.measure.slug, f"r{revision.number}", what, options.language]
+    if options.answered_only:
+        parts.append("answered")
+    if not options.names:
+        parts.append("no-names")
+    return "-".join(parts)
+
+
+def summary_file(revision: Revision, options: SummaryOptions, fmt: str, *, today: date):
+    """The summary and handling table in ``fmt`` (xlsx, docx, csv, json)."""
+    mime, write = SUMMARY_FORMATS[fmt]
+    data = write(build_summary(revision, options, today=today))
+    filename = f"{_stem(revision, 'summary', options)}.{fmt}"
+    return OutputFile(f"summary.{fmt}", filename, mime, data)
+
+
+def iso_file(revision: Revision, options: SummaryOptions, *, today: date) -> OutputFile:
+    """The ISO-style comment sheet (XLSX)."""
+    data = write_iso_xlsx(build_iso_sheet(revision, options, today=today))
+    return OutputFile("iso.xlsx", f"{_stem(revision, 'iso-comments', options)}.xlsx", XLSX, data)
+
+
+def record_download(
+    *, user, revision: Revision, output: OutputFile, options: dict, now: datetime
+) -> Download:
+    """Record that ``user`` was handed ``output`` (flushed, not committed)."""
+    download = Download(
+        at=now,
+        user_id=user.id,
+        revision_id=revision.id,
+        kind=output.kind,
+        options=options,
+        filename=output.filename,
+        size=len(output.data),
+        sha256=output.sha256,
+    )
+    db.session.add(download)
+    db.session.flush()
+    return download

@@ -1,0 +1,432 @@
+"""The summary and handling table of a revision, read from the database in one pass.
+
+An answer counts once a reviewer has approved it (approved or published): officials receive
+the team's reviewed position, and an answer still in draft leaves its comments pending.
+Grouped comments are listed together under their group's one answer; blocks follow document
+order (general comments first), each placed where its first comment stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from app.accounts.models import CATEGORY_LABELS, Unit, User
+from app.comments.models import (
+    CHANNEL_LABELS,
+    Channel,
+    Comment,
+    CommentStatus,
+    Consent,
+    comment_cosigners,
+)
+from app.exports.summary_model import (
+    IsoRow,
+    IsoSheet,
+    Summary,
+    SummaryBlock,
+    SummaryHeader,
+    SummaryLabels,
+    SummaryRow,
+)
+from app.extensions import db
+from app.measures.models import Clause, Revision
+from app.triage.consulted import consultation_figures
+from app.triage.models import (
+    DISPOSITION_LABELS,
+    CommentGroup,
+    Disposition,
+    Event,
+    Response,
+    ResponseState,
+)
+
+LANGUAGES = ("zh", "en")
+REVIEWED = (ResponseState.APPROVED, ResponseState.PUBLISHED)
+GENERAL_POSITION = -1  # general comments come before the first clause
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    language: str = "zh"
+    answered_only: bool = False  # only comments with a reviewed answer
+    names: bool = True  # name units and people (never those who asked to be anonymous)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "answered_only": self.answered_only,
+            "names": self.names,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A comment as read: what the table shows of it, and where it sorts."""
+
+    comment_id: int
+    position: int
+    clause_id: int | None
+    clause_key: str | None
+    citation: str
+    citation_en: str
+    clause_kind: str | None
+    parent_citation: str
+    parent_citation_en: str
+    group_id: int | None
+    group_title: str
+    type: str
+    body: str
+    proposed: str
+    reason: str
+    unit_name: str | None
+    category: str
+    author_name: str
+    consent: str
+    channel: str
+    event_city: str
+    event_date: date | None
+    late: bool
+    official: bool
+    receipt: str
+
+
+def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -> Summary:
+    """The summary of ``revision`` as ``options`` ask, dated ``today``."""
+    lines = _read_lines(revision)
+    answers = _reviewed_answers(revision)
+    cosigners = _cosigners(revision)
+    with force_locale(options.language):
+        blocks = _blocks(lines, answers, cosigners, options)
+        figures = consultation_figures(revision)
+        return Summary(
+            language=options.language,
+            header=_header(revision, options.language, today),
+            labels=_labels(),
+            blocks=tuple(blocks),
+            figures=(
+                (_("① Units consulted"), figures.consulted),
+                (_("② Units that replied"), figures.replied),
+                (_("③ Units that replied with comments"), figures.with_comments),
+                (_("④ Units that did not reply"), figures.not_replied),
+            ),
+            totals=_totals(blocks),
+            options=options.as_dict(),
+        )
+
+
+def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date) -> IsoSheet:
+    """The ISO-style comment sheet: one line per comment, the answer as the secretariat's
+    observations. The clause column holds the article (or the standard's clause); the
+    paragraph column the rest of the citation."""
+    lines = _read_lines(revision)
+    answers = _reviewed_answers(revision)
+    with force_locale(options.language):
+        rows = []
+        for line in lines:
+            answer = answers.get(("g", line.group_id)) or answers.get(("c", line.comment_id))
+            if options.answered_only and answer is None:
+                continue
+            clause, paragraph = _iso_clause(line, options.language)
+            comment = (
+                line.body if not line.reason else f"{line.body}\n{_reason_caption()}{line.reason}"
+            )
+            rows.append(
+                IsoRow(
+                    member=str(CATEGORY_LABELS.get(line.category, line.category)),
+                    line="",
+                    clause=clause,
+                    paragraph=paragraph,
+                    comment_type=line.type,
+                    comment=comment,
+                    proposed=line.proposed,
+                    observations=_answer_text(answer, options.language) if answer else "",
+                )
+            )
+        return IsoSheet(
+            title=revision.measure.title_in(options.language),
+            columns=(
+                _("MB/NC (unit category)"),
+                _("Line number"),
+                _("Clause/Subclause"),
+                _("Paragraph/Figure/Table"),
+                _("Type of comment"),
+                _("Comments"),
+                _("Proposed change"),
+                _("Observations of the secretariat"),
+            ),
+            rows=tuple(rows),
+            date=today.isoformat(),
+        )
+
+
+def _read_lines(revision: Revision) -> list[_Line]:
+    """Every comment still standing, in document order, with what the table needs of it,
+    from one statement."""
+    parent = aliased(Clause)
+    author = aliased(User)
+    rows = db.session.execute(
+        select(
+            Comment.id,
+            Clause.position,
+            Clause.id,
+            Clause.key,
+            Clause.citation,
+            Clause.citation_en,
+            Clause.kind,
+            parent.citation,
+            parent.citation_en,
+            Comment.group_id,
+            CommentGroup.title,
+            Comment.type,
+            Comment.body,
+            Comment.proposed,
+            Comment.reason,
+            Unit.name,
+            Comment.unit_category,
+            author.name,
+            Comment.author_name,
+            Comment.consent,
+            Comment.channel,
+            Event.city,
+            Event.held_on,
+            Comment.late,
+            Comment.official_position,
+            Comment.receipt,
+        )
+        .outerjoin(Clause, Clause.id == Comment.clause_id)
+        .outerjoin(parent, parent.id == Clause.parent_id)
+        .outerjoin(CommentGroup, CommentGroup.id == Comment.group_id)
+        .outerjoin(Unit, Unit.id == Comment.unit_id)
+        .outerjoin(author, author.id == Comment.author_id)
+        .outerjoin(Event, Event.id == Comment.event_id)
+        .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+        .order_by(Clause.position.is_not(None), Clause.position, Comment.id)
+    ).all()
+    return [
+        _Line(
+            comment_id=r[0],
+            position=GENERAL_POSITION if r[1] is None else r[1],
+            clause_id=r[2],
+            clause_key=r[3],
+            citation=r[4] or "",
+            citation_en=r[5] or "",
+            clause_kind=r[6],
+            parent_citation=r[7] or "",
+            parent_citation_en=r[8] or "",
+            group_id=r[9],
+            group_title=r[10] or "",
+            type=str(r[11]),
+            body=r[12],
+            proposed=r[13] or "",
+            reason=r[14] or "",
+            unit_name=r[15],
+            category=str(r[16]),
+            author_name=r[17] or r[18] or "",
+            consent=str(r[19]),
+            channel=str(r[20]),
+            event_city=r[21] or "",
+            event_date=r[22],
+            late=bool(r[23]),
+            official=bool(r[24]),
+            receipt=r[25] or "",
+        )
+        for r in rows
+    ]
+
+
+def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Response]:
+    """{("g", group id) | ("c", comment id): its approved or published answer}."""
+    responses = db.session.scalars(
+        select(Response).where(Response.revision_id == revision.id, Response.state.in_(REVIEWED))
+    )
+    answers: dict[tuple[str, int], Response] = {}
+    for response in responses:
+        if response.group_id is not None:
+            answers[("g", response.group_id)] = response
+        else:
+            answers[("c", response.comment_id)] = response
+    return answers
+
+
+def _cosigners(revision: Revision) -> dict[int, list[str]]:
+    rows = db.session.execute(
+        select(comment_cosigners.c.comment_id, Unit.name)
+        .join(Unit, Unit.id == comment_cosigners.c.unit_id)
+        .join(Comment, Comment.id == comment_cosigners.c.comment_id)
+        .where(Comment.revision_id == revision.id)
+        .order_by(comment_cosigners.c.comment_id, Unit.name)
+    )
+    found: dict[int, list[str]] = {}
+    for comment_id, name in rows:
+        found.setdefault(comment_id, []).append(name)
+    return found
+
+
+def _blocks(lines, answers, cosigners, options: SummaryOptions) -> list[SummaryBlock]:
+    """Lines gathered into blocks (a group's members together, at its first member's place)
+    and numbered 1… in the order printed."""
+    gathered: dict[tuple[str, int], list[_Line]] = {}
+    for line in lines:  # already in document order: a block's first line fixes its place
+        block_key = ("g", line.group_id) if line.group_id else ("c", line.comment_id)
+        gathered.setdefault(block_key, []).append(line)
+    blocks, number = [], 0
+    for block_key, members in gathered.items():
+        answer = answers.get(block_key)
+        if options.answered_only and answer is None:
+            continue
+        rows = []
+        for line in members:
+            number += 1
+            rows.append(_row(number, line, cosigners.get(line.comment_id, []), options))
+        blocks.append(
+            SummaryBlock(
+                rows=tuple(rows),
+                answer=_answer_text(answer, options.language) if answer else "",
+                disposition=answer.disposition.value if answer else None,
+                group_title=members[0].group_title if block_key[0] == "g" else "",
+            )
+        )
+    return blocks
+
+
+def _row(number: int, line: _Line, cosigners: list[str], options: SummaryOptions) -> SummaryRow:
+    english = options.language == "en"
+    if line.clause_key is None:
+        citation = _("General (whole draft)")
+    else:
+        citation = (line.citation_en if english else "") or line.citation
+    return SummaryRow(
+        number=number,
+        citation=citation,
+        body=line.body,
+        proposed=line.proposed,
+        unit=_proposer(line, options),
+        note=_note(line, cosigners),
+        receipt=line.receipt,
+        clause_key=line.clause_key,
+        comment_type=line.type,
+        unit_category=str(CATEGORY_LABELS[line.category]) if line.unit_name else "",
+    )
+
+
+def _proposer(line: _Line, options: SummaryOptions) -> str:
+    """提出单位: the unit, or the person for an individual; only the unit category when names
+    are left out or the author asked to stay anonymous."""
+    category = str(CATEGORY_LABELS.get(line.category, line.category))
+    if not options.names or line.consent == Consent.ANONYMOUS:
+        return category if line.unit_name else _("Individual")
+    return line.unit_name or line.author_name or _("Individual")
+
+
+def _note(line: _Line, cosigners: list[str]) -> str:
+    parts = []
+    if line.channel == Channel.SEMINAR and line.event_city:
+        held = line.event_date.isoformat() if line.event_date else ""
+        parts.append(_("Seminar, %(city)s %(date)s", city=line.event_city, date=held).strip())
+    elif line.channel != Channel.ONLINE:
+        parts.append(str(CHANNEL_LABELS[Channel(line.channel)]))
+    if line.official:
+        parts.append(_("Official position of the unit"))
+    if cosigners:
+        parts.append(_("Co-signed by %(units)s", units=_list(cosigners)))
+    if line.late:
+        parts.append(_("Received after the period closed"))
+    return _("; ").join(parts)
+
+
+def _list(names: list[str]) -> str:
+    return _("、").join(names)
+
+
+def _answer_text(answer: Response, language: str) -> str:
+    """处理意见: the disposition, then its reason (the English one in the English edition,
+    the Chinese one when no English was written)."""
+    label = str(DISPOSITION_LABELS[answer.disposition])
+    reason = (answer.reason_en if language == "en" else "") or answer.reason
+    if not reason:
+        return label
+    return _("%(disposition)s: %(reason)s", disposition=label, reason=reason)
+
+
+def _reason_caption() -> str:
+    return _("Reason: ")
+
+
+def _iso_clause(line: _Line, language: str) -> tuple[str, str]:
+    """(article or clause, the rest): 第十二条 and 第二款第三项 for art12.p2.i3."""
+    if line.clause_key is None:
+        return _("General (whole draft)"), ""
+    english = language == "en"
+    citation = (line.citation_en if english else "") or line.citation
+    article = citation
+    if line.clause_kind in ("paragraph", "item", "subitem"):
+        article = _article_citation(line, english)
+    rest = citation[len(article) :].strip(" ,") if citation.startswith(article) else ""
+    return article, rest
+
+
+def _article_citation(line: _Line, english: bool) -> str:
+    """The article part of a sub-clause's citation: the shortest leading part that ends in
+    the article's own label (第…条 / Article N / a standards number)."""
+    citation = (line.citation_en if english else "") or line.citation
+    if english:
+        return citation.split("(", 1)[0]
+    head, found, _rest = citation.partition("条")
+    return head + found if found else (line.parent_citation or citation)
+
+
+def _header(revision: Revision, language: str, today: date) -> SummaryHeader:
+    measure = revision.measure
+    label = revision.label or _("Revision %(number)s", number=revision.number)
+    return SummaryHeader(
+        title=measure.title_in(language),
+        table_title=_("Summary and handling of comments"),
+        drafting_unit=measure.drafting_unit,
+        person_in_charge=measure.person_in_charge,
+        phone=measure.phone,
+        date=today.isoformat(),
+        revision_label=label,
+    )
+
+
+def _labels() -> SummaryLabels:
+    return SummaryLabels(
+        columns=(
+            _("No."),
+            _("Clause number"),
+            _("Comment content"),
+            _("Proposed change"),
+            _("Proposed by"),
+            _("Handling (with reason)"),
+            _("Remarks"),
+        ),
+        drafting_unit=_("Drafting unit"),
+        person_in_charge=_("Person in charge"),
+        phone=_("Phone"),
+        date=_("Date filled"),
+        page_footer=_("Page {page} of {pages}"),
+        figures_title=_("Units consulted and their replies"),
+        totals_title=_("Totals"),
+    )
+
+
+def _totals(blocks: list[SummaryBlock]) -> tuple[tuple[str, int], ...]:
+    counted = {disposition.value: 0 for disposition in Disposition}
+    pending = 0
+    for block in blocks:
+        if block.disposition is None:
+            pending += len(block.rows)
+        else:
+            counted[block.disposition] += len(block.rows)
+    total = sum(len(block.rows) for block in blocks)
+    return (
+        (_("Comments"), total),
+        *((str(DISPOSITION_LABELS[d]), counted[d.value]) for d in Disposition),
+        (_("Pending"), pending),
+    )

@@ -1,0 +1,149 @@
+"""Downloads of a revision's outputs: the summary and handling table and the ISO sheet, for
+everyone who reads every comment (team, reviewers, officials, admins); each one recorded."""
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.accounts.models import Unit
+from app.accounts.permissions import can_triage, is_participant
+from app.exports.adoption import adoption_report as build_adoption_report
+from app.exports.downloads import (
+    SUMMARY_FORMATS,
+    OutputFile,
+    iso_file,
+    record_download,
+    summary_file,
+)
+from app.exports.models import Download
+from app.exports.summary import LANGUAGES, SummaryOptions
+from app.extensions import db, login_manager
+from app.feedback.outgoing import FORM_FORMATS, form_file
+from app.i18n import current_language
+from app.measures.views import published_revision
+from app.timeutil import to_local, utcnow, zone
+from app.triage.blueprint import staff_revision
+from app.triage.models import DISPOSITION_LABELS
+
+bp = Blueprint("exports", __name__)
+HISTORY = 50
+
+
+def options_from(args) -> SummaryOptions:
+    """The choices of the download page, from the query string; unknown values are ignored
+    (the defaults stand), so a download link can never fail on its options."""
+    language = args.get("lang") if args.get("lang") in LANGUAGES else "zh"
+    return SummaryOptions(
+        language=language,
+        answered_only=args.get("answered") == "1",
+        names=args.get("names") != "0",
+    )
+
+
+def handed_out(revision, output: OutputFile, options: dict) -> Response:
+    """Record the download, then send the file."""
+    now = utcnow()
+    record_download(user=current_user, revision=revision, output=output, options=options, now=now)
+    db.session.commit()
+    reply = Response(output.data, mimetype=output.mime)
+    reply.headers["Content-Disposition"] = f'attachment; filename="{output.filename}"'
+    reply.headers["X-Content-SHA256"] = output.sha256
+    reply.headers["Cache-Control"] = "no-store"
+    return reply
+
+
+@bp.get("/m/<slug>/r/<int:number>/downloads")
+def downloads(slug: str, number: int):
+    revision = staff_revision(slug, number)
+    options = options_from(request.args)
+    query = options.as_dict()
+    links = [
+        (fmt.upper(), url_for(".summary", slug=slug, number=number, fmt=fmt, **_args(query)))
+        for fmt in SUMMARY_FORMATS
+    ]
+    history = db.session.scalars(
+        select(Download)
+        .where(Download.revision_id == revision.id)
+        .options(joinedload(Download.user))
+        .order_by(Download.at.desc(), Download.id.desc())
+        .limit(HISTORY)
+    ).all()
+    return render_template(
+        "exports/downloads.html",
+        revision=revision,
+        measure=revision.measure,
+        options=options,
+        links=links,
+        iso_link=url_for(".iso_sheet", slug=slug, number=number, **_args(query)),
+        history=history,
+    )
+
+
+def _args(options: dict) -> dict:
+    return {
+        "lang": options["language"],
+        "answered": "1" if options["answered_only"] else "0",
+        "names": "1" if options["names"] else "0",
+    }
+
+
+@bp.get("/m/<slug>/r/<int:number>/downloads/summary.<fmt>")
+def summary(slug: str, number: int, fmt: str):
+    revision = staff_revision(slug, number)
+    if fmt not in SUMMARY_FORMATS:
+        abort(404)
+    options = options_from(request.args)
+    today = to_local(utcnow(), zone()).date()
+    output = summary_file(revision, options, fmt, today=today)
+    return handed_out(revision, output, options.as_dict())
+
+
+@bp.get("/m/<slug>/r/<int:number>/downloads/iso-comments.xlsx")
+def iso_sheet(slug: str, number: int):
+    revision = staff_revision(slug, number)
+    options = options_from(request.args)
+    today = to_local(utcnow(), zone()).date()
+    return handed_out(revision, iso_file(revision, options, today=today), options.as_dict())
+
+
+@bp.get("/m/<slug>/r/<int:number>/feedback-form.<fmt>")
+def feedback_form(slug: str, number: int, fmt: str):
+    """The feedback form to fill offline: a participant's has their unit, name and e-mail
+    filled in; the team may name a unit (?unit=ID) to send it a form with its name."""
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    revision = published_revision(slug, number)
+    if fmt not in FORM_FORMATS:
+        abort(404)
+    language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else "zh"
+    details = {}
+    if is_participant(current_user):
+        details = {
+            "unit": current_user.unit.name if current_user.unit else "",
+            "contact": current_user.name,
+            "email": current_user.email,
+        }
+    elif can_triage(current_user) and request.args.get("unit", "").isdigit():
+        unit = db.session.get(Unit, int(request.args["unit"]))
+        if unit is None:
+            abort(404)
+        details = {"unit": unit.name}
+    output = form_file(revision, fmt, language=language, **details)
+    return handed_out(revision, output, {"language": language, **details})
+
+
+@bp.get("/m/<slug>/r/<int:number>/adoption")
+def adoption_report(slug: str, number: int):
+    """意见采纳情况说明: public once the period has closed."""
+    revision = published_revision(slug, number)
+    now = utcnow()
+    report = build_adoption_report(revision) if revision.has_closed(now) else None
+    return render_template(
+        "exports/adoption.html",
+        revision=revision,
+        measure=revision.measure,
+        report=report,
+        disposition_labels=DISPOSITION_LABELS,
+        english=current_language() == "en",
+    )

@@ -1,0 +1,64 @@
+"""The summary table as CSV: UTF-8 with a BOM (so Excel reads the Chinese), one line a comment.
+
+A spreadsheet opening the file would run any cell that starts with = + - @ (or a tab or carriage
+return) as a formula; such cells get a leading apostrophe, the usual neutralisation, so a
+comment reading "=HYPERLINK(...)" stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from app.exports.summary_model import Summary
+
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_CONTROL_STARTS = ("\t", "\r")
+_LEADING_BLANKS = " \u3000\n"  # spreadsheets skip these before looking for a formula
+
+
+def neutralise_cell(value: object) -> object:
+    """``value`` with a leading apostrophe when a spreadsheet would read it as a formula.
+
+    Numbers are left alone: only text can smuggle a formula.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_CONTROL_STARTS) or value.lstrip(_LEADING_BLANKS).startswith(
+        _FORMULA_STARTS + _CONTROL_STARTS
+    ):
+        return "'" + value
+    return value
+
+
+def write_summary_csv(summary: Summary) -> bytes:
+    """The columns' heading line, a line per comment (a block's answer repeated on each of its
+    lines), then the figures and the totals, each under its title."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise_cell(text) for text in summary.labels.columns])
+    for block in summary.blocks:
+        for row in block.rows:
+            writer.writerow(
+                [
+                    neutralise_cell(value)
+                    for value in (
+                        row.number,
+                        row.citation,
+                        row.body,
+                        row.proposed,
+                        row.unit,
+                        block.answer,
+                        row.note,
+                    )
+                ]
+            )
+    for title, lines in (
+        (summary.labels.figures_title, summary.figures),
+        (summary.labels.totals_title, summary.totals),
+    ):
+        writer.writerow([])
+        writer.writerow([neutralise_cell(title)])
+        for caption, figure in lines:
+            writer.writerow([neutralise_cell(caption), figure])
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,305 @@
+"""The summary table and the ISO comment sheet as XLSX, with openpyxl's write-only mode.
+
+Write-only mode streams rows to disk as they come, so 10,000 comments cost little more than
+writing the bare strings: each column has one styled cell that is refilled for every row, and
+the style objects are built once. Text cells are forced to the string type, so a comment that
+starts with "=" is shown as typed and never evaluated as a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils.cell import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from app.exports.summary_model import IsoSheet, Summary
+from app.exports.writers._common import FixedTimeZipFile, fixed_moment
+
+# Column widths in characters: 序号 · 章条编号 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
+SUMMARY_WIDTHS = (6, 14, 42, 32, 16, 34, 14)
+ANSWER_COLUMN = 6  # 处理意见, merged over the rows of a block
+# MB/NC · line · clause · paragraph · type · comments · proposed change · observations
+ISO_WIDTHS = (12, 8, 12, 14, 8, 44, 40, 40)
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRE_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_HEADING_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
+_LINE_HEIGHT = 13.5  # points per line of 10-point text, CJK included
+_ROW_PADDING = 3
+_MAX_CELL_TEXT = 32767  # Excel's limit; openpyxl truncates likewise
+_illegal = ILLEGAL_CHARACTERS_RE.search
+_SHEET_TITLE_BAD = re.compile(r"[\\/*?:\[\]]")
+
+
+def write_summary_xlsx(summary: Summary) -> bytes:
+    """The summary and handling table (征求意见汇总处理表) as an XLSX workbook."""
+    header, labels = summary.header, summary.labels
+    font_name = _font_name(summary.language)
+    fonts = _Fonts(font_name)
+    columns = len(SUMMARY_WIDTHS)
+    workbook, sheet = _workbook(header.table_title, header.date, header.title)
+    _set_widths(sheet, SUMMARY_WIDTHS)
+    heading_row = 5
+    _page_setup(sheet, f"{heading_row}:{heading_row}", _footer(labels.page_footer))
+    sheet.row_dimensions[1].height = 30
+    sheet.row_dimensions[2].height = 24
+    merges: list[CellRange] = []  # set at the end: MultiCellRange.add is linear in its size
+
+    _merged_line(sheet, merges, 1, columns, header.table_title, fonts.title, _CENTRE)
+    _merged_line(sheet, merges, 2, columns, header.title, fonts.subtitle, _CENTRE)
+    colon = _colon(summary.language)
+    for row, (left, right) in enumerate(
+        (
+            (
+                (labels.drafting_unit, header.drafting_unit),
+                (labels.person_in_charge, header.person_in_charge),
+            ),
+            ((labels.phone, header.phone), (labels.date, header.date)),
+        ),
+        start=3,
+    ):
+        sheet.append(
+            [
+                _cell(sheet, f"{left[0]}{colon}{left[1]}", fonts.plain, _LEFT),
+                *[None] * 3,
+                _cell(sheet, f"{right[0]}{colon}{right[1]}", fonts.plain, _LEFT),
+            ]
+        )
+        merges.append(CellRange(min_col=1, max_col=4, min_row=row, max_row=row))
+        merges.append(CellRange(min_col=5, max_col=columns, min_row=row, max_row=row))
+    sheet.append(
+        [_cell(sheet, text, fonts.bold, _CENTRE, _BORDER, _HEADING_FILL) for text in labels.columns]
+    )
+
+    # One styled cell per column, refilled for every row: styles are looked up once per cell
+    # by openpyxl anyway, but no new objects are built per row.
+    cells = [
+        _cell(sheet, None, fonts.plain, _CENTRE_TOP, _BORDER),
+        *[_cell(sheet, None, fonts.plain, _WRAP_TOP, _BORDER) for _ in range(columns - 1)],
+    ]
+    number, citation, body, proposed, unit, answer, note = cells
+    row_index = heading_row
+    _, w_citation, w_body, w_proposed, w_unit, w_answer, w_note = SUMMARY_WIDTHS
+    heights = sheet.row_dimensions
+    for block in summary.blocks:
+        first = row_index + 1
+        # Row heights are set, not left to the viewer: LibreOffice keeps imported rows at one
+        # line and would cut wrapped text. The answer's lines are shared by the block's rows.
+        needs = [
+            max(
+                _lines(line.citation, w_citation),
+                _lines(line.body, w_body),
+                _lines(line.proposed, w_proposed),
+                _lines(line.unit, w_unit),
+                _lines(line.note, w_note),
+            )
+            for line in block.rows
+        ]
+        needs[-1] += max(0, _lines(block.answer, w_answer) - sum(needs))
+        for position, line in enumerate(block.rows):
+            row_index += 1
+            heights[row_index].height = _LINE_HEIGHT * needs[position] + _ROW_PADDING
+            number.value = line.number
+            _fill(citation, line.citation)
+            _fill(body, line.body)
+            _fill(proposed, line.proposed)
+            _fill(unit, line.unit)
+            _fill(answer, block.answer if position == 0 else "")
+            _fill(note, line.note)
+            sheet.append(cells)
+        if len(block.rows) > 1:
+            merges.append(
+                CellRange(
+                    min_col=ANSWER_COLUMN, max_col=ANSWER_COLUMN, min_row=first, max_row=row_index
+                )
+            )
+
+    sheet.append([])
+    row_index += 1
+    for title, lines in (
+        (labels.figures_title, summary.figures),
+        (labels.totals_title, summary.totals),
+    ):
+        row_index += 1
+        _merged_line(sheet, merges, row_index, columns, title, fonts.bold, _LEFT)
+        for caption, figure in lines:
+            row_index += 1
+            sheet.append(
+                [
+                    _cell(sheet, caption, fonts.plain, _LEFT, _BORDER),
+                    *[_cell(sheet, None, fonts.plain, _LEFT, _BORDER) for _ in range(4)],
+                    _cell(sheet, figure, fonts.plain, _CENTRE, _BORDER),
+                ]
+            )
+            merges.append(CellRange(min_col=1, max_col=5, min_row=row_index, max_row=row_index))
+    return _save(workbook, sheet, merges, header.date)
+
+
+def write_iso_xlsx(sheet: IsoSheet) -> bytes:
+    """The ISO-style comment sheet (MB/NC, line, clause, paragraph, type, comments, proposed
+    change, observations of the secretariat) as an XLSX workbook."""
+    fonts = _Fonts(_font_name("zh"))
+    columns = len(ISO_WIDTHS)
+    workbook, ws = _workbook(sheet.title, sheet.date, sheet.title)
+    _set_widths(ws, ISO_WIDTHS)
+    _page_setup(ws, "2:2", "&P / &N")
+    ws.row_dimensions[1].height = 26
+    merges: list[CellRange] = []
+    _merged_line(ws, merges, 1, columns, sheet.title, fonts.subtitle, _CENTRE)
+    ws.append(
+        [_cell(ws, text, fonts.bold, _CENTRE, _BORDER, _HEADING_FILL) for text in sheet.columns]
+    )
+    cells = [_cell(ws, None, fonts.plain, _WRAP_TOP, _BORDER) for _ in range(columns)]
+    for index, row in enumerate(sheet.rows, start=3):
+        values = (
+            row.member,
+            row.line,
+            row.clause,
+            row.paragraph,
+            row.comment_type,
+            row.comment,
+            row.proposed,
+            row.observations,
+        )
+        need = max(_lines(value, width) for value, width in zip(values, ISO_WIDTHS, strict=True))
+        ws.row_dimensions[index].height = _LINE_HEIGHT * need + _ROW_PADDING
+        for cell, value in zip(cells, values, strict=True):
+            _fill(cell, value)
+        ws.append(cells)
+    return _save(workbook, ws, merges, sheet.date)
+
+
+class _Fonts:
+    def __init__(self, name: str):
+        self.plain = Font(name=name, size=10)
+        self.bold = Font(name=name, size=10, bold=True)
+        self.subtitle = Font(name=name, size=12, bold=True)
+        self.title = Font(name=name, size=16, bold=True)
+
+
+def _font_name(language: str) -> str:
+    # SimSun is the font Chinese officials expect; elsewhere (LibreOffice) glyph fallback picks
+    # an installed CJK font such as Noto Serif CJK.
+    return "SimSun" if language.startswith("zh") else "Calibri"
+
+
+def _colon(language: str) -> str:
+    return "：" if language.startswith("zh") else ": "
+
+
+def _workbook(title: str, day: str, subject: str):
+    workbook = Workbook(write_only=True)
+    moment = fixed_moment(day)
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    workbook.properties.title = subject
+    workbook.properties.creator = "Zhengqiu"
+    sheet = workbook.create_sheet(_SHEET_TITLE_BAD.sub(" ", title)[:31].strip() or "Sheet1")
+    # Every row appended here is made of ready cells (or None): skip openpyxl's attempt to
+    # read each one as a value, which raises and catches an error per cell. Only a shortcut:
+    # were the private hook renamed, append() would take its usual, slower path.
+    sheet._values_to_row = _ready_cells
+    return workbook, sheet
+
+
+def _ready_cells(cells, row: int):
+    for column, cell in enumerate(cells, 1):
+        if cell is not None:
+            cell.row = row
+            cell.column = column
+            yield cell
+
+
+def _set_widths(sheet, widths) -> None:
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _page_setup(sheet, title_rows: str, footer: str) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.print_title_rows = title_rows
+    sheet.HeaderFooter.oddFooter.center.text = footer
+
+
+def _footer(template: str) -> str:
+    """The edition's "page {page} of {pages}" with Excel's page codes (& itself is doubled)."""
+    text = template.replace("&", "&&")
+    return text.replace("{pages}", "&N").replace("{page}", "&P")
+
+
+def _cell(sheet, value, font, alignment, border=None, fill=None):
+    cell = WriteOnlyCell(sheet)
+    if isinstance(value, str):
+        _fill(cell, value)
+    else:
+        cell.value = value
+    cell.font = font
+    cell.alignment = alignment
+    if border is not None:
+        cell.border = border
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def _lines(text: str, width: int) -> int:
+    """Roughly how many lines ``text`` wraps to in a column ``width`` characters wide.
+
+    A CJK character takes two units, a Latin one one: (UTF-8 bytes + characters) / 2 gives
+    that without a Python loop over the characters (3 bytes for CJK, 1 for ASCII).
+    """
+    if not text:
+        return 1
+    units = (len(text.encode("utf-8")) + len(text)) >> 1
+    return -(-units // (width - 1)) + text.count("\n")
+
+
+def _fill(cell, text: str) -> None:
+    """Put text in a cell as a string whatever it looks like (=…, #N/A).
+
+    The value is bound directly (what Cell.value's setter would do, minus its type guessing,
+    which would turn "=…" into a formula): this runs for every cell of the table.
+    """
+    if not text:
+        cell._value = None
+        cell.data_type = "n"
+        return
+    if len(text) > _MAX_CELL_TEXT:
+        text = text[:_MAX_CELL_TEXT]
+    if _illegal(text):  # control characters Excel refuses
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell._value = text
+    cell.data_type = "s"
+
+
+def _merged_line(sheet, merges, row: int, columns: int, text: str, font, alignment) -> None:
+    sheet.append([_cell(sheet, text, font, alignment)])
+    merges.append(CellRange(min_col=1, max_col=columns, min_row=row, max_row=row))
+
+
+def _save(workbook: Workbook, sheet, merges: list[CellRange], day: str) -> bytes:
+    # Ranges hash by their integer bounds, so the set's order (the XML's) is the same each run.
+    sheet.merged_cells = MultiCellRange(merges)
+    out = io.BytesIO()
+    archive = FixedTimeZipFile(out, fixed_moment(day), allowZip64=True)
+    ExcelWriter(workbook, archive).save()  # save() closes the archive
+    return out.getvalue()
