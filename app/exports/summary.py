@@ -13,7 +13,7 @@ from datetime import date
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import aliased
 
 from app.accounts.models import CATEGORY_LABELS, Unit, User
@@ -96,13 +96,51 @@ class _Line:
     receipt: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The edition's words for rows, translated once per table (not once per row: a table
+    of 10,000 comments would otherwise spend most of its time in gettext)."""
+
+    general: str
+    individual: str
+    categories: dict[str, str]
+    channels: dict[str, str]
+    dispositions: dict[Disposition, str]
+    seminar: str  # with {city} and {date}
+    official: str
+    cosigned: str  # with {units}
+    late: str
+    separator: str
+    list_separator: str
+    answer: str  # with {disposition} and {reason}
+    reason: str
+
+
+def _words() -> _Words:
+    return _Words(
+        general=_("General (whole draft)"),
+        individual=_("Individual"),
+        categories={code.value: str(label) for code, label in CATEGORY_LABELS.items()},
+        channels={channel.value: str(label) for channel, label in CHANNEL_LABELS.items()},
+        dispositions={d: str(label) for d, label in DISPOSITION_LABELS.items()},
+        seminar=_("Seminar, %(city)s %(date)s", city="{city}", date="{date}"),
+        official=_("Official position of the unit"),
+        cosigned=_("Co-signed by %(units)s", units="{units}"),
+        late=_("Received after the period closed"),
+        separator=_("; "),
+        list_separator=_("、"),
+        answer=_("%(disposition)s: %(reason)s", disposition="{disposition}", reason="{reason}"),
+        reason=_("Reason: "),
+    )
+
+
 def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -> Summary:
     """The summary of ``revision`` as ``options`` ask, dated ``today``."""
     lines = _read_lines(revision)
     answers = _reviewed_answers(revision)
     cosigners = _cosigners(revision)
     with force_locale(options.language):
-        blocks = _blocks(lines, answers, cosigners, options)
+        blocks = _blocks(lines, answers, cosigners, options, _words())
         figures = consultation_figures(revision)
         return Summary(
             language=options.language,
@@ -127,25 +165,24 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
     lines = _read_lines(revision)
     answers = _reviewed_answers(revision)
     with force_locale(options.language):
+        words = _words()
         rows = []
         for line in lines:
             answer = answers.get(("g", line.group_id)) or answers.get(("c", line.comment_id))
             if options.answered_only and answer is None:
                 continue
-            clause, paragraph = _iso_clause(line, options.language)
-            comment = (
-                line.body if not line.reason else f"{line.body}\n{_reason_caption()}{line.reason}"
-            )
+            clause, paragraph = _iso_clause(line, options.language, words)
+            comment = line.body if not line.reason else f"{line.body}\n{words.reason}{line.reason}"
             rows.append(
                 IsoRow(
-                    member=str(CATEGORY_LABELS.get(line.category, line.category)),
+                    member=words.categories.get(line.category, line.category),
                     line="",
                     clause=clause,
                     paragraph=paragraph,
                     comment_type=line.type,
                     comment=comment,
                     proposed=line.proposed,
-                    observations=_answer_text(answer, options.language) if answer else "",
+                    observations=_answer_text(answer, options.language, words) if answer else "",
                 )
             )
         return IsoSheet(
@@ -240,12 +277,19 @@ def _read_lines(revision: Revision) -> list[_Line]:
     ]
 
 
-def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Response]:
-    """{("g", group id) | ("c", comment id): its approved or published answer}."""
-    responses = db.session.scalars(
-        select(Response).where(Response.revision_id == revision.id, Response.state.in_(REVIEWED))
+def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
+    """{("g", group id) | ("c", comment id): its approved or published answer}, as rows of
+    (group_id, comment_id, disposition, reason, reason_en)."""
+    responses = db.session.execute(
+        select(
+            Response.group_id,
+            Response.comment_id,
+            Response.disposition,
+            Response.reason,
+            Response.reason_en,
+        ).where(Response.revision_id == revision.id, Response.state.in_(REVIEWED))
     )
-    answers: dict[tuple[str, int], Response] = {}
+    answers: dict[tuple[str, int], Row] = {}
     for response in responses:
         if response.group_id is not None:
             answers[("g", response.group_id)] = response
@@ -268,7 +312,7 @@ def _cosigners(revision: Revision) -> dict[int, list[str]]:
     return found
 
 
-def _blocks(lines, answers, cosigners, options: SummaryOptions) -> list[SummaryBlock]:
+def _blocks(lines, answers, cosigners, options: SummaryOptions, words: _Words) -> list:
     """Lines gathered into blocks (a group's members together, at its first member's place)
     and numbered 1… in the order printed."""
     gathered: dict[tuple[str, int], list[_Line]] = {}
@@ -283,11 +327,11 @@ def _blocks(lines, answers, cosigners, options: SummaryOptions) -> list[SummaryB
         rows = []
         for line in members:
             number += 1
-            rows.append(_row(number, line, cosigners.get(line.comment_id, []), options))
+            rows.append(_row(number, line, cosigners.get(line.comment_id, []), options, words))
         blocks.append(
             SummaryBlock(
                 rows=tuple(rows),
-                answer=_answer_text(answer, options.language) if answer else "",
+                answer=_answer_text(answer, options.language, words) if answer else "",
                 disposition=answer.disposition.value if answer else None,
                 group_title=members[0].group_title if block_key[0] == "g" else "",
             )
@@ -295,10 +339,12 @@ def _blocks(lines, answers, cosigners, options: SummaryOptions) -> list[SummaryB
     return blocks
 
 
-def _row(number: int, line: _Line, cosigners: list[str], options: SummaryOptions) -> SummaryRow:
+def _row(
+    number: int, line: _Line, cosigners: list[str], options: SummaryOptions, words: _Words
+) -> SummaryRow:
     english = options.language == "en"
     if line.clause_key is None:
-        citation = _("General (whole draft)")
+        citation = words.general
     else:
         citation = (line.citation_en if english else "") or line.citation
     return SummaryRow(
@@ -306,62 +352,57 @@ def _row(number: int, line: _Line, cosigners: list[str], options: SummaryOptions
         citation=citation,
         body=line.body,
         proposed=line.proposed,
-        unit=_proposer(line, options),
-        note=_note(line, cosigners),
+        unit=_proposer(line, options, words),
+        note=_note(line, cosigners, words),
         receipt=line.receipt,
         clause_key=line.clause_key,
         comment_type=line.type,
-        unit_category=str(CATEGORY_LABELS[line.category]) if line.unit_name else "",
+        unit_category=words.categories[line.category] if line.unit_name else "",
     )
 
 
-def _proposer(line: _Line, options: SummaryOptions) -> str:
+def _proposer(line: _Line, options: SummaryOptions, words: _Words) -> str:
     """提出单位: the unit, or the person for an individual; only the unit category when names
     are left out or the author asked to stay anonymous."""
-    category = str(CATEGORY_LABELS.get(line.category, line.category))
     if not options.names or line.consent == Consent.ANONYMOUS:
-        return category if line.unit_name else _("Individual")
-    return line.unit_name or line.author_name or _("Individual")
+        return (
+            words.categories.get(line.category, line.category)
+            if line.unit_name
+            else (words.individual)
+        )
+    return line.unit_name or line.author_name or words.individual
 
 
-def _note(line: _Line, cosigners: list[str]) -> str:
+def _note(line: _Line, cosigners: list[str], words: _Words) -> str:
     parts = []
     if line.channel == Channel.SEMINAR and line.event_city:
         held = line.event_date.isoformat() if line.event_date else ""
-        parts.append(_("Seminar, %(city)s %(date)s", city=line.event_city, date=held).strip())
+        parts.append(words.seminar.format(city=line.event_city, date=held).strip())
     elif line.channel != Channel.ONLINE:
-        parts.append(str(CHANNEL_LABELS[Channel(line.channel)]))
+        parts.append(words.channels[line.channel])
     if line.official:
-        parts.append(_("Official position of the unit"))
+        parts.append(words.official)
     if cosigners:
-        parts.append(_("Co-signed by %(units)s", units=_list(cosigners)))
+        parts.append(words.cosigned.format(units=words.list_separator.join(cosigners)))
     if line.late:
-        parts.append(_("Received after the period closed"))
-    return _("; ").join(parts)
+        parts.append(words.late)
+    return words.separator.join(parts)
 
 
-def _list(names: list[str]) -> str:
-    return _("、").join(names)
-
-
-def _answer_text(answer: Response, language: str) -> str:
+def _answer_text(answer: Row, language: str, words: _Words) -> str:
     """处理意见: the disposition, then its reason (the English one in the English edition,
     the Chinese one when no English was written)."""
-    label = str(DISPOSITION_LABELS[answer.disposition])
+    label = words.dispositions[answer.disposition]
     reason = (answer.reason_en if language == "en" else "") or answer.reason
     if not reason:
         return label
-    return _("%(disposition)s: %(reason)s", disposition=label, reason=reason)
+    return words.answer.format(disposition=label, reason=reason)
 
 
-def _reason_caption() -> str:
-    return _("Reason: ")
-
-
-def _iso_clause(line: _Line, language: str) -> tuple[str, str]:
+def _iso_clause(line: _Line, language: str, words: _Words) -> tuple[str, str]:
     """(article or clause, the rest): 第十二条 and 第二款第三项 for art12.p2.i3."""
     if line.clause_key is None:
-        return _("General (whole draft)"), ""
+        return words.general, ""
     english = language == "en"
     citation = (line.citation_en if english else "") or line.citation
     article = citation

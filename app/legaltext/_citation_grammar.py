@@ -30,11 +30,12 @@ _N = f"[{NUMERAL}]+"
 
 # NFKC already makes full-width digits, letters and brackets ASCII; these it leaves alone.
 _BRACKETS = str.maketrans("【】〔〕［］〈〉“”‘’", "()()()()\"\"''")
-_EDGES = " \"'`。.,，;；:：!！?？、"
+_EDGES = " \"'`「」『』。.,，;；:：!！?？、"
 _SPACES = re.compile(r"\s+")
 # What people put before the citation: the document's title, or a column's name.
 _PREFIX = re.compile(
-    r"^(?:(?:《[^》]*》|章条编号|条款编号|条款号|条文编号|sub-?clause|clause|cl\.|§)\s*[:：]?\s*)+",
+    r"^(?:(?:《[^》]*》|章条编号|条款编号|条款号|条文编号|条款|条文|章条|条目"
+    r"|sub-?clause|clause|cl\.|§)\s*[:：]?\s*)+",
     re.IGNORECASE,
 )
 _GENERAL = re.compile(
@@ -91,6 +92,7 @@ _EN_TAIL = (
     ("subitem", re.compile(r"\s*\(([ivxl]+)\)", re.I)),
 )
 
+_ITEM_LABEL = re.compile(r"\(?([a-z])\)", re.IGNORECASE)
 _NOT_CLAUSES = re.compile(r"(?:表|图|页|table|figure|fig\.?|page|p\.?)\s*$", re.IGNORECASE)
 _NUM_START = re.compile(r"(?<![A-Za-z0-9.])(?:\d|[A-Z]\.\d)")
 _PATH = re.compile(r"([A-Z]|\d{1,3})((?:\.\d{1,3})*)(?:\s*(?:条款|条|章|节))?")
@@ -145,7 +147,7 @@ def understood(left: str) -> bool:
 def readings(text: str) -> list[Reading]:
     """Every reading of a normalized citation: Chinese, English and numbered forms."""
     found: list[Reading] = []
-    for reader in (_chinese, _english, _numbered):
+    for reader in (_chinese, _english, _numbered, _item_label):
         for reading in reader(text):
             if reading.steps and reading not in found:
                 found.append(reading)
@@ -202,7 +204,7 @@ def _cn_token(flat: str, pos: int, steps: list) -> tuple[tuple[str, object], int
         match = pattern.match(flat, pos)
         if not match:
             continue
-        number = _number(match.group(1) or match.group(match.lastindex or 1))
+        number = _number(next(group for group in match.groups() if group))
         if number is None:
             return None
         if name == "article":
@@ -221,9 +223,9 @@ def _english(text: str) -> list[Reading]:
     if not start:
         return []
     pos, steps = start.start(), []
-    if _CN_PREAMBLE.match(text, pos):
-        match = _CN_PREAMBLE.match(text, pos)
-        return [_reading([("preamble", None)], text[: start.start()], text[match.end() :])]
+    preamble = _CN_PREAMBLE.match(text, pos)
+    if preamble:
+        return [_reading([("preamble", None)], text[:pos], text[preamble.end() :])]
     annex = _EN_ANNEX.match(text, pos)
     if annex:
         token = annex.group(1).upper()
@@ -236,20 +238,14 @@ def _english(text: str) -> list[Reading]:
             value = token
         steps.append(("annex", value))
         pos = annex.end()
-    while not steps:
-        division = _EN_DIVISION.match(text, pos)
-        if not division:
+    while not annex and (division := _EN_DIVISION.match(text, pos)):  # Part I, Chapter 1
+        kind = division.group(1).lower()
+        if steps and LEVEL[kind] <= LEVEL[steps[-1][0]]:
             break
-        steps.append((division.group(1).lower(), _en_number(division.group(2))))
+        steps.append((kind, _en_number(division.group(2))))
         pos = division.end()
-        while division := _EN_DIVISION.match(text, pos):
-            kind = division.group(1).lower()
-            if LEVEL[kind] <= LEVEL[steps[-1][0]]:
-                break
-            steps.append((kind, _en_number(division.group(2))))
-            pos = division.end()
-    article = _EN_ARTICLE.match(text, pos)
-    if article and not (steps and steps[-1][0] == "annex"):
+    article = None if annex else _EN_ARTICLE.match(text, pos)
+    if article:
         suffix = ord(article.group(2).lower()) - 96 if article.group(2) else 0
         steps.append(("article", (int(article.group(1)), suffix)))
         pos = article.end()
@@ -335,6 +331,12 @@ def _numbered(text: str) -> list[Reading]:
     if head[-1:].isalnum():  # 见5.1.2: a word runs into the number; offer, do not match
         found = [Reading(r.steps, False, r.left, r.grammar) for r in found]
     return found
+
+
+def _item_label(text: str) -> list[Reading]:
+    """An item's label alone, (c) or c): read after a clause named before it (5.1.2 a)、b))."""
+    match = _ITEM_LABEL.fullmatch(text)
+    return [Reading((("item", letter_to_int(match.group(1))),), True)] if match else []
 
 
 def numeral_trouble(text: str) -> str | None:

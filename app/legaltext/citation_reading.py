@@ -180,7 +180,8 @@ class CitationIndex:
             return Resolution(MATCHED, key=keys[0], reason=f"read as {self.describe(keys[0])}")
         if reading.partial:
             what = _say(reading.steps, self)
-            return self._ambiguous(keys, f"{what} is cited without its article")
+            article = "clause" if self.family == "std" else "article"
+            return self._ambiguous(keys, f"{what} is cited without its {article}")
         if len({o.keys for _, o in hits}) > 1:
             meanings = " or ".join(dict.fromkeys(_say(r.steps, self) for r, _ in hits))
             return self._ambiguous(keys, f"'{normal}' may mean {meanings}")
@@ -231,8 +232,7 @@ class CitationIndex:
             c.key
             for c in self.clauses[low : high + 1]
             if c.kind == a.kind
-            and (a.kind in _INNER or c.key[:3] == a.key[:3])
-            and (a.kind not in _INNER or c.parent == a.parent)
+            and (c.parent == a.parent if a.kind in _INNER else _same_rank(a.key, c.key))
         ]
 
     # -- resolving -----------------------------------------------------------------------------
@@ -264,7 +264,7 @@ class CitationIndex:
             ]
             return found, self._missing(scopes, name, value, said), []
         pool = self.numbered.get((name, value), [])
-        if scopes is None:
+        if scopes is None or (name == "article" and not pool):  # articles run through
             return pool, f"there is no {what} in this revision", []
         inside = [c for c in pool if any(self._within(c, s) for s in scopes)]
         if inside or not pool:
@@ -313,7 +313,8 @@ class CitationIndex:
         clause = self.by_key[key]
         kind, number = clause.kind, clause.number
         if kind in _INNER:
-            return f"{_WORD.get(kind, kind)} {number} of {self.describe(clause.parent)}"
+            above = f" of {self.describe(clause.parent)}" if clause.parent in self.by_key else ""
+            return f"{_WORD.get(kind, kind)} {number}{above}"
         if kind == "article" and key.startswith("art"):
             return f"article {number}" + (f"-{clause.suffix}" if clause.suffix else "")
         if kind in ("article", "chapter") and (key[:1].isdigit() or key[1:2] == "."):
@@ -326,6 +327,11 @@ class CitationIndex:
             return f"{kind} {clause.citation}"
         inside = f" of {self.describe(clause.parent)}" if clause.parent in self.by_key else ""
         return f"{kind} {number}{inside}"
+
+
+def _same_rank(a: str, b: str) -> bool:
+    """Articles with articles (art12, art12-1), standards clauses of one depth (5.1, 5.2)."""
+    return a.startswith("art") == b.startswith("art") and a.count(".") == b.count(".")
 
 
 def _say(steps: Sequence[tuple[str, object]], index: CitationIndex) -> str:

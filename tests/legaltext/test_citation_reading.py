@@ -157,6 +157,7 @@ def test_chinese_forms_resolve(chinese, text, key):
         ("5.1.2", "5.1.2"),
         ("5.1.2条", "5.1.2"),
         ("Clause 5.1.2", "5.1.2"),
+        ("条款5.1.2", "5.1.2"),
         ("５．１．２　ａ）", "5.1.2.p1.i1"),
         ("5.1.1", "5.1.1"),  # its only paragraph has the same citation: the clause is meant
         ("5.1.1 第1段", "5.1.1.p1"),
@@ -258,6 +259,38 @@ def test_unknown_citations_say_why(chinese, text, reason):
 )  # fmt: skip
 def test_ambiguous_citations_offer_candidates(chinese, text, candidates, reason):
     assert chinese.read(text) == Resolution("ambiguous", candidates=candidates, reason=reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("5.1.2 a)、b)", Resolution("ambiguous", candidates=("5.1.2.p1.i1", "5.1.2.p1.i2"),
+                                    reason="names several clauses")),
+        ("5.1.1至5.1.2", Resolution("ambiguous", candidates=("5.1.1", "5.1.2"),
+                                   reason="names 2 clauses, 5.1.1 to 5.1.2")),
+        ("b)", Resolution("ambiguous", candidates=("5.1.2.p1.i2",),
+                          reason="item 2 is cited without its clause")),
+        ("5.1.2 d)", Resolution("unknown", reason="clause 5.1.2 has no item 4")),
+        ("5.1.9", Resolution("unknown", reason="there is no clause 5.1.9 in this revision")),
+        ("附录C", Resolution("unknown", reason="there is no annex C in this revision")),
+        ("表1", Resolution("unknown", reason="cannot read '表1' as a clause citation")),
+    ],
+)  # fmt: skip
+def test_standard_citations_that_do_not_match(standard, text, result):
+    assert standard.read(text) == result
+
+
+def test_odd_cells_of_a_spreadsheet(chinese):
+    assert chinese.read(12.0).key == "art12"  # Excel turns 12 into a number
+    assert chinese.read(12.2).key == "art12.p2"
+    assert chinese.read(None).status == "general"
+    assert chinese.read("第一百五条") == Resolution(
+        "unknown",
+        reason="cannot read '第一百五条': ambiguous numeral '一百五' (write 一百零五 or 一百五十)",
+    )
+    assert chinese.read("第一章第二百条") == Resolution(
+        "unknown", reason="there is no article 200 in this revision"
+    )
 
 
 def test_chapters_that_restart_in_each_part_are_ambiguous_alone():
