@@ -124,8 +124,7 @@ def show_form_import(slug: str, number: int, import_id: int):
             error, status = _("Please give the date received."), 400
         else:
             choices = CommitChoices(
-                author_name=(form.author_name.data or "").strip()
-                or (form.new_unit_name.data or returned.unit or "").strip(),
+                author_name=_sender_name(form, returned),
                 received_on=form.received_on.data,
                 unit_id=form.picked_unit_id(),
                 new_unit=NewUnit(
@@ -172,6 +171,22 @@ def show_form_import(slug: str, number: int, import_id: int):
         categories=CATEGORY_CHOICES,
         error=error,
     ), status
+
+
+def _sender_name(form: CommitForm, returned) -> str:
+    """Who the comments are recorded for: the name typed, else the unit (typed, picked or on
+    the form); empty when nothing names anyone, which the import refuses with its reason."""
+    picked = db.session.get(Unit, form.picked_unit_id()) if form.picked_unit_id() else None
+    for name in (
+        form.author_name.data,
+        form.new_unit_name.data,
+        picked.name if picked else "",
+        returned.contact,
+        returned.unit,
+    ):
+        if name and name.strip():
+            return name.strip()
+    return ""
 
 
 @bp.post("/m/<slug>/r/<int:number>/team/forms/<int:import_id>/discard")

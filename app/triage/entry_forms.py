@@ -23,9 +23,8 @@ INVITE_CHANNEL_CHOICES = [
     ("seminar", _l("Seminar")),
     ("other", _l("Other")),
 ]
-CATEGORY_CHOICES = [
-    (code.value, f"{code.value} {label}") for code, label in CATEGORY_LABELS.items()
-]
+# Labels stay lazy (translated when the page is drawn); templates put the code before them.
+CATEGORY_CHOICES = [(code.value, label) for code, label in CATEGORY_LABELS.items()]
 
 
 class EventForm(Form):

@@ -64,6 +64,8 @@ def test_a_unit_fills_the_xlsx_and_the_team_imports_every_row_on_its_clause(
         ("第3条", "第三条应明确适用范围。", "", ""),
         ("十二条", "第十二条整体需要调整。", "", "与上位法不一致。"),
         ("总体", "建议增加过渡期。", "增加一条过渡条款。", ""),
+        ("Article 12(2)", "Paragraph 2 should say who checks.", "", ""),
+        ("12.2", "第十二条第二款另一条意见。", "", ""),
     ]
     filled = fill_xlsx(blank.data, rows, "丙认证有限公司")
 
@@ -72,7 +74,7 @@ def test_a_unit_fills_the_xlsx_and_the_team_imports_every_row_on_its_clause(
     assert reply.status_code == 303
     preview_url = reply.headers["Location"]
     preview = text(client.get(preview_url))
-    assert preview.count("Matched") == 3 and "Whole draft" in preview
+    assert preview.count("Matched") == 5 and "Whole draft" in preview
     assert f'<option value="{unit.id}" selected>' in preview  # the unit named on the form
 
     reply = client.post(
@@ -91,11 +93,11 @@ def test_a_unit_fills_the_xlsx_and_the_team_imports_every_row_on_its_clause(
         (row[1], Channel.FORM) for row in rows
     ]
     keys = [c.clause.key if c.clause else None for c in db.session.scalars(select(Comment))]
-    assert keys == ["art12.p2", "art3", "art12", None]
+    assert keys == ["art12.p2", "art3", "art12", None, "art12.p2", "art12.p2"]
     units = {c.unit.name for c in db.session.scalars(select(Comment))}
     assert units == {"丙认证有限公司"}
     imported = db.session.scalar(select(FormImport))
-    assert (imported.state, imported.created, imported.committed_by_id) == ("committed", 4, team.id)
+    assert (imported.state, imported.created, imported.committed_by_id) == ("committed", 6, team.id)
     assert (
         db.session.scalar(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "form.import")
@@ -106,7 +108,7 @@ def test_a_unit_fills_the_xlsx_and_the_team_imports_every_row_on_its_clause(
     again = upload(client, revision, filled, "copy.xlsx")
     assert again.status_code == 303
     assert "already imported" in text(client.get(again.headers["Location"]))
-    assert db.session.scalar(select(func.count()).select_from(Comment)) == 4
+    assert db.session.scalar(select(func.count()).select_from(Comment)) == 6
 
 
 def test_an_unknown_clause_stops_the_whole_import_until_corrected_or_skipped(
@@ -199,4 +201,21 @@ def test_the_command_line_dry_run_resolves_each_row_and_changes_nothing(revision
         ("第999条", "unknown", None),
     ]
     assert report["rows"][1]["reason"]
+    assert db.session.scalar(select(func.count()).select_from(Comment)) == 0
+
+
+def test_a_form_that_names_nobody_asks_who_sent_it(revision, client, login_as):
+    english(client)
+    login_as(make_user("team"))
+    blank = client.get(f"{base(revision)}/feedback-form.xlsx")
+    filled = fill_xlsx(blank.data, [("第二条", "意见。", "", "")], "")
+    preview_url = upload(client, revision, filled, "anonymous.xlsx").headers["Location"]
+    preview = text(client.get(preview_url))
+
+    refused = client.post(
+        preview_url, data={"csrf_token": csrf_token(preview), "received_on": "2021-02-01"}
+    )
+
+    assert refused.status_code == 400
+    assert "Please give the name of the person who made the comment." in text(refused)
     assert db.session.scalar(select(func.count()).select_from(Comment)) == 0
