@@ -84,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
     from app.demo import demo_command
+    from app.exports.cli import export_cli
     from app.feedback.cli import forms_cli
     from app.measures.cli import drafts_cli
     from app.search import search_cli
@@ -95,6 +96,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(triage_cli)
     app.cli.add_command(forms_cli)
+    app.cli.add_command(export_cli)
 
 
 def register_error_pages(app: Flask) -> None:

@@ -29,7 +29,7 @@ from app.triage.errors import TriageRefused
 forms_cli = AppGroup("forms", help="Returned feedback forms (意见反馈表).")
 
 
-def _revision(slug: str, number: int) -> Revision:
+def find_revision(slug: str, number: int) -> Revision:
     revision = db.session.scalar(
         select(Revision).join(Measure).where(Measure.slug == slug, Revision.number == number)
     )
@@ -76,7 +76,7 @@ def _report(path: Path, preview: Preview) -> dict:
 @click.option("--unit", "unit_name", default="", help="The sending unit (else: as on the form).")
 def import_form(path: Path, slug, number, dry_run, as_json, actor_email, unit_name):
     """Read FILE (DOCX or XLSX) and resolve each row's clause; import unless --dry-run."""
-    revision = _revision(slug, number)
+    revision = find_revision(slug, number)
     data = path.read_bytes()
     max_bytes = current_app.config["FORM_IMPORT_MAX_BYTES"]
     with force_locale("en"):  # the command line speaks English, like its --help

@@ -249,3 +249,22 @@ def test_participants_cannot_download_the_summary(scene, client, login_as):
     login_as(make_user())
     assert download(client, revision, "xlsx").status_code == 403
     assert db.session.scalar(select(func.count()).select_from(Download)) == 0
+
+
+def test_the_command_line_writes_the_summary_and_records_it(scene, app, tmp_path):
+    revision, _team, _c = scene
+    official = make_user("official", email="official@samr.example")
+    out = tmp_path / "summary.csv"
+
+    result = app.test_cli_runner().invoke(
+        args=["export", "summary", "--measure", revision.measure.slug, "--revision", "1",
+              "--format", "csv", "--as", "official@samr.example", "--out", str(out)]
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.output
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert digest in result.output
+    recorded = db.session.scalars(select(Download)).all()
+    assert [(d.user_id, d.kind, d.sha256) for d in recorded] == [
+        (official.id, "summary.csv", digest)
+    ]
