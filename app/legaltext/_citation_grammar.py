@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .numerals import cn_to_int, letter_to_int, roman_to_int
+from .numerals import arabic_or_roman, cn_to_int, letter_to_int, roman_or_none
 
 LEVEL = {
     "part": 0, "chapter": 1, "section": 2, "article": 3, "clause": 3, "annex": 3,
@@ -233,7 +233,7 @@ def _english(text: str) -> list[Reading]:
         if token.isdigit():
             value: object = int(token)
         elif len(token) > 1 or token in "IVX":
-            value = _roman(token)
+            value = roman_or_none(token)
         else:
             value = token
         steps.append(("annex", value))
@@ -242,7 +242,7 @@ def _english(text: str) -> list[Reading]:
         kind = division.group(1).lower()
         if steps and LEVEL[kind] <= LEVEL[steps[-1][0]]:
             break
-        steps.append((kind, _en_number(division.group(2))))
+        steps.append((kind, arabic_or_roman(division.group(2))))
         pos = division.end()
     article = None if annex else _EN_ARTICLE.match(text, pos)
     if article:
@@ -254,17 +254,6 @@ def _english(text: str) -> list[Reading]:
     if any(value is None for _, value in steps):
         return []  # "Chapter CCC": not a number
     return [_reading(steps, text[: start.start()], text[pos:])] if steps else []
-
-
-def _en_number(token: str) -> int | None:
-    return int(token) if token.isdigit() else _roman(token)
-
-
-def _roman(token: str) -> int | None:
-    try:
-        return roman_to_int(token)
-    except ValueError:
-        return None
 
 
 def _tail(text: str, pos: int, steps: list, tokens) -> int:
@@ -293,7 +282,7 @@ def _tail_value(name: str, token: str, english: bool) -> int | None:
             return letter_to_int(token)
         except ValueError:
             return None
-    return _roman(token)
+    return roman_or_none(token)
 
 
 def _numbered(text: str) -> list[Reading]:

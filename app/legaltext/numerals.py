@@ -168,3 +168,16 @@ def int_to_letter(number: int) -> str:
     if number <= 26:
         return chr(96 + number)
     return chr(96 + number - 26) * 2
+
+
+def roman_or_none(token: str) -> int | None:
+    """A Roman numeral's value, or None when ``token`` is not one."""
+    try:
+        return roman_to_int(token)
+    except ValueError:
+        return None
+
+
+def arabic_or_roman(token: str) -> int | None:
+    """12 or XII as 12; None when ``token`` is neither (English Parts, Annexes, citations)."""
+    return int(token) if token.isdigit() else roman_or_none(token)

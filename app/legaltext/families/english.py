@@ -6,7 +6,13 @@ import re
 
 from ..frontmatter import Line
 from ..model import Clause, ParseError
-from ..numerals import int_to_letter, int_to_roman, letter_to_int, roman_to_int
+from ..numerals import (
+    arabic_or_roman,
+    int_to_letter,
+    int_to_roman,
+    letter_to_int,
+    roman_or_none,
+)
 from ._outline import Outline, tidy_caption
 from ._tree import Node, Tree, caption_like
 from .common import Annexes, Preamble
@@ -38,17 +44,6 @@ def article_label(number: int, suffix: int = 0) -> str:
 def is_structural(text: str) -> bool:
     """Whether a line opens a part, chapter, section or article."""
     return bool(ARTICLE.match(text) or any(rx.match(text) for _, rx in DIVISIONS))
-
-
-def _read(token: str) -> int | None:
-    return int(token) if token.isdigit() else _roman(token)
-
-
-def _roman(token: str) -> int | None:
-    try:
-        return roman_to_int(token)
-    except ValueError:
-        return None
 
 
 def _letter(token: str) -> int | None:
@@ -111,7 +106,8 @@ class EnglishParser:
             token = match.group(1)
             number: int | str | None = token
             if token.isdigit() or len(token) > 1 or token in "IVX":
-                number = _read(token)  # Annex II; a single other capital is a letter: Annex B
+                # Annex II; a single other capital is a letter: Annex B
+                number = arabic_or_roman(token)
             if (not title or caption_like(title, 120)) and number is not None:
                 if isinstance(number, str):
                     label = f"Annex {number}"
@@ -151,7 +147,7 @@ class EnglishParser:
 
     def _division(self, kind: str, match: re.Match, line: Line) -> bool:
         caption = tidy_caption(match.group(2))
-        number = _read(match.group(1))
+        number = arabic_or_roman(match.group(1))
         if (caption and not caption_like(caption, 120)) or not number or number >= 4000:
             return False
         self.outline.add(kind, number, caption, line.no)
@@ -208,7 +204,7 @@ class EnglishParser:
         (i), (v), (x) read both ways: right after item (h), "(i)" is the next item; inside
         any other item it is a sub-item; outside items a Roman marker is just text.
         """
-        letter, roman, item = _letter(token), _roman(token), art.item
+        letter, roman, item = _letter(token), roman_or_none(token), art.item
         if roman is not None and roman >= 50:
             roman = None  # (c), (d), (l), (m) are letters here, never sub-item 100
         next_item = item is not None and letter == item.number + 1
