@@ -205,7 +205,8 @@ class Attachment(db.Model):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     stamped: Mapped[bool] = mapped_column(default=False)  # the unit's stamped position (盖章)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Up to 10 MB: read when the file is downloaded, not whenever a comment lists its files.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     comment: Mapped[Comment] = relationship(back_populates="attachments")

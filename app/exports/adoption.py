@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.comments.models import Comment, CommentStatus, Consent
-from app.comments.publication import public_author
+from app.comments.publication import comments_are_public, public_author
 from app.extensions import db
-from app.measures.models import Clause, CommentVisibility, Revision
+from app.measures.models import Clause, Revision
 from app.triage.models import Disposition, Response, ResponseState
 
 GENERAL = -1
@@ -48,7 +49,7 @@ class AdoptionReport:
     sections: list[ReportSection]
 
 
-def adoption_report(revision: Revision) -> AdoptionReport:
+def adoption_report(revision: Revision, *, now: datetime) -> AdoptionReport:
     comments = list(
         db.session.scalars(
             select(Comment)
@@ -71,6 +72,7 @@ def adoption_report(revision: Revision) -> AdoptionReport:
         if comment.group_id is not None:
             members.setdefault(comment.group_id, []).append(comment)
     own = {comment.id: comment for comment in comments}
+    public = comments_are_public(revision, now)
     answers: list[ReportAnswer] = []
     for response in responses:
         if response.group_id is not None:
@@ -78,7 +80,7 @@ def adoption_report(revision: Revision) -> AdoptionReport:
         else:
             answered = [own[response.comment_id]] if response.comment_id in own else []
         if answered:
-            answers.append(ReportAnswer(response, answered, _shown(revision, answered)))
+            answers.append(ReportAnswer(response, answered, _shown(public, answered)))
     counted: Counter = Counter()
     for answer in answers:
         counted[answer.response.disposition] += len(answer.comments)
@@ -90,8 +92,10 @@ def adoption_report(revision: Revision) -> AdoptionReport:
     )
 
 
-def _shown(revision: Revision, comments: list[Comment]) -> list[tuple[Comment, str | None]]:
-    if revision.measure.comments_public == CommentVisibility.NEVER:
+def _shown(public: bool, comments: list[Comment]) -> list[tuple[Comment, str | None]]:
+    """The comments shown with their answer, each with its author's public name (or None),
+    under the same rules as the public clause view (publication.public_comments)."""
+    if not public:
         return []
     return [(c, public_author(c)) for c in comments if c.consent != Consent.PRIVATE]
 

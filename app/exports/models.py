@@ -53,7 +53,8 @@ class FormImport(db.Model):
     sha256: Mapped[str] = mapped_column(String(64))
     filename: Mapped[str] = mapped_column(String(200))
     size: Mapped[int]
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Up to 10 MB: read only by the preview and the commit, never with the list of forms.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     state: Mapped[str] = mapped_column(String(10), default="preview")  # preview | committed
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

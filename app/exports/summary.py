@@ -13,7 +13,7 @@ from datetime import date
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
 from app.accounts.models import CATEGORY_LABELS, Unit, User
@@ -48,7 +48,6 @@ from app.triage.models import (
 
 LANGUAGES = ("zh", "en")
 REVIEWED = (ResponseState.APPROVED, ResponseState.PUBLISHED)
-GENERAL_POSITION = -1  # general comments come before the first clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,33 +66,30 @@ class SummaryOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A comment as read: what the table shows of it, and where it sorts."""
+    """A comment as read: what the table shows of it (its fields are _read_lines' labels)."""
 
     comment_id: int
-    position: int
-    clause_id: int | None
-    clause_key: str | None
-    citation: str
-    citation_en: str
+    clause_key: str | None  # None for a general comment
+    citation: str | None
+    citation_en: str | None
     clause_kind: str | None
-    parent_citation: str
-    parent_citation_en: str
+    parent_citation: str | None
     group_id: int | None
-    group_title: str
+    group_title: str | None
     type: str
     body: str
     proposed: str
     reason: str
     unit_name: str | None
     category: str
-    author_name: str
+    author_name: str | None
     consent: str
     channel: str
-    event_city: str
+    event_city: str | None
     event_date: date | None
     late: bool
     official: bool
-    receipt: str
+    receipt: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,37 +199,34 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
 
 
 def _read_lines(revision: Revision) -> list[_Line]:
-    """Every comment still standing, in document order, with what the table needs of it,
-    from one statement."""
+    """Every comment still standing, in document order (general comments first), with what
+    the table needs of it, from one statement."""
     parent = aliased(Clause)
     author = aliased(User)
     rows = db.session.execute(
         select(
-            Comment.id,
-            Clause.position,
-            Clause.id,
-            Clause.key,
+            Comment.id.label("comment_id"),
+            Clause.key.label("clause_key"),
             Clause.citation,
             Clause.citation_en,
-            Clause.kind,
-            parent.citation,
-            parent.citation_en,
+            Clause.kind.label("clause_kind"),
+            parent.citation.label("parent_citation"),
             Comment.group_id,
-            CommentGroup.title,
+            CommentGroup.title.label("group_title"),
             Comment.type,
             Comment.body,
             Comment.proposed,
             Comment.reason,
-            Unit.name,
-            Comment.unit_category,
-            author.name,
-            Comment.author_name,
+            Unit.name.label("unit_name"),
+            Comment.unit_category.label("category"),
+            # An account's name, or the name the team recorded for a comment made elsewhere.
+            func.coalesce(author.name, Comment.author_name).label("author_name"),
             Comment.consent,
             Comment.channel,
-            Event.city,
-            Event.held_on,
+            Event.city.label("event_city"),
+            Event.held_on.label("event_date"),
             Comment.late,
-            Comment.official_position,
+            Comment.official_position.label("official"),
             Comment.receipt,
         )
         .outerjoin(Clause, Clause.id == Comment.clause_id)
@@ -244,37 +237,8 @@ def _read_lines(revision: Revision) -> list[_Line]:
         .outerjoin(Event, Event.id == Comment.event_id)
         .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
         .order_by(Clause.position.is_not(None), Clause.position, Comment.id)
-    ).all()
-    return [
-        _Line(
-            comment_id=r[0],
-            position=GENERAL_POSITION if r[1] is None else r[1],
-            clause_id=r[2],
-            clause_key=r[3],
-            citation=r[4] or "",
-            citation_en=r[5] or "",
-            clause_kind=r[6],
-            parent_citation=r[7] or "",
-            parent_citation_en=r[8] or "",
-            group_id=r[9],
-            group_title=r[10] or "",
-            type=str(r[11]),
-            body=r[12],
-            proposed=r[13] or "",
-            reason=r[14] or "",
-            unit_name=r[15],
-            category=str(r[16]),
-            author_name=r[17] or r[18] or "",
-            consent=str(r[19]),
-            channel=str(r[20]),
-            event_city=r[21] or "",
-            event_date=r[22],
-            late=bool(r[23]),
-            official=bool(r[24]),
-            receipt=r[25] or "",
-        )
-        for r in rows
-    ]
+    )
+    return [_Line(**row._asdict()) for row in rows]
 
 
 def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
@@ -333,7 +297,7 @@ def _blocks(lines, answers, cosigners, options: SummaryOptions, words: _Words) -
                 rows=tuple(rows),
                 answer=_answer_text(answer, options.language, words) if answer else "",
                 disposition=answer.disposition.value if answer else None,
-                group_title=members[0].group_title if block_key[0] == "g" else "",
+                group_title=(members[0].group_title or "") if block_key[0] == "g" else "",
             )
         )
     return blocks
@@ -346,7 +310,7 @@ def _row(
     if line.clause_key is None:
         citation = words.general
     else:
-        citation = (line.citation_en if english else "") or line.citation
+        citation = (line.citation_en if english else "") or line.citation or ""
     return SummaryRow(
         number=number,
         citation=citation,
@@ -354,7 +318,7 @@ def _row(
         proposed=line.proposed,
         unit=_proposer(line, options, words),
         note=_note(line, cosigners, words),
-        receipt=line.receipt,
+        receipt=line.receipt or "",
         clause_key=line.clause_key,
         comment_type=line.type,
         unit_category=words.categories[line.category] if line.unit_name else "",

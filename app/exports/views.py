@@ -2,7 +2,7 @@
 everyone who reads every comment (team, reviewers, officials, admins); each one recorded."""
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -18,7 +18,7 @@ from app.exports.downloads import (
 )
 from app.exports.models import Download
 from app.exports.summary import LANGUAGES, SummaryOptions
-from app.extensions import db, login_manager
+from app.extensions import db
 from app.feedback.outgoing import FORM_FORMATS, form_file
 from app.i18n import current_language
 from app.measures.views import published_revision
@@ -108,11 +108,10 @@ def iso_sheet(slug: str, number: int):
 
 
 @bp.get("/m/<slug>/r/<int:number>/feedback-form.<fmt>")
+@login_required
 def feedback_form(slug: str, number: int, fmt: str):
     """The feedback form to fill offline: a participant's has their unit, name and e-mail
     filled in; the team may name a unit (?unit=ID) to send it a form with its name."""
-    if not current_user.is_authenticated:
-        abort(login_manager.unauthorized())
     revision = published_revision(slug, number)
     if fmt not in FORM_FORMATS:
         abort(404)
@@ -138,7 +137,7 @@ def adoption_report(slug: str, number: int):
     """意见采纳情况说明: public once the period has closed."""
     revision = published_revision(slug, number)
     now = utcnow()
-    report = build_adoption_report(revision) if revision.has_closed(now) else None
+    report = build_adoption_report(revision, now=now) if revision.has_closed(now) else None
     return render_template(
         "exports/adoption.html",
         revision=revision,

@@ -21,7 +21,8 @@ from app.accounts.models import User
 from app.accounts.permissions import can_triage
 from app.extensions import db
 from app.feedback.importing import CommitChoices, Preview, commit_import, preview_file, upload_form
-from app.measures.models import Measure, Revision
+from app.measures.models import Revision
+from app.measures.services import revision_of
 from app.timeutil import to_local, utcnow, zone
 from app.triage.entry import NewUnit
 from app.triage.errors import TriageRefused
@@ -30,9 +31,7 @@ forms_cli = AppGroup("forms", help="Returned feedback forms (意见反馈表).")
 
 
 def find_revision(slug: str, number: int) -> Revision:
-    revision = db.session.scalar(
-        select(Revision).join(Measure).where(Measure.slug == slug, Revision.number == number)
-    )
+    revision = revision_of(slug, number)
     if revision is None:
         raise click.ClickException(f"there is no revision {number} of measure {slug!r}")
     return revision

@@ -25,7 +25,7 @@ from app.feedback.model import FormRow
 from app.feedback.safety import FormRefused
 from app.legaltext.citation_reading import CitationIndex, Resolution
 from app.measures.models import Clause, Revision
-from app.triage.entry import EntryInput, NewUnit, enter_comment
+from app.triage.entry import EntryInput, NewUnit, enter_comment, sending_unit
 from app.triage.errors import TriageRefused
 
 IMPORTABLE = ("matched", "general")
@@ -187,7 +187,7 @@ def discard_upload(*, form_import: FormImport, actor, now: datetime) -> None:
     db.session.flush()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class CommitChoices:
     """What the team decided on the preview page."""
 
@@ -219,6 +219,9 @@ def commit_import(
         )
     if not chosen:
         raise TriageRefused(_l("Every row is skipped: there is nothing to import."))
+    unit = sending_unit(
+        choices.unit_id, choices.new_unit, actor=actor, revision=revision, now=now
+    )  # once for the whole form: every row comes from the same sender
     comments = []
     for preview in chosen:
         row = preview.row
@@ -236,18 +239,16 @@ def commit_import(
                     reason=row.reason,
                 ),
                 clause=preview.resolution.key or "",
-                unit_id=choices.unit_id,
-                new_unit=choices.new_unit,
+                unit_id=unit.id if unit is not None else None,
                 form_token=f"form-{form_import.id}-{row.line}",
             ),
             tz=tz,
             now=now,
             channels=(Channel.FORM,),
         )
-        choices.new_unit, choices.unit_id = None, comment.unit_id  # created once, then reused
         comments.append(comment)
     form_import.state = "committed"
-    form_import.unit_id = comments[0].unit_id
+    form_import.unit_id = unit.id if unit is not None else None
     form_import.committed_by_id = actor.id
     form_import.committed_at = now
     form_import.created = len(comments)

@@ -159,10 +159,15 @@ def _add_clauses(revision: Revision, document: Document) -> None:
     db.session.add_all(by_key.values())
 
 
-def _import_translation(document, slug, number, source_sha256) -> ImportOutcome:
-    revision = db.session.scalar(
+def revision_of(slug: str, number: int) -> Revision | None:
+    """Revision ``number`` of the measure ``slug``, published or not; None if there is none."""
+    return db.session.scalar(
         select(Revision).join(Measure).where(Measure.slug == slug, Revision.number == number)
     )
+
+
+def _import_translation(document, slug, number, source_sha256) -> ImportOutcome:
+    revision = revision_of(slug, number)
     if revision is None:
         raise ImportRefused(
             f"English text of revision {number} of {slug!r}: import the Chinese text first"

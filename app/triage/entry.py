@@ -168,7 +168,7 @@ def enter_comment(
         choices = checked_choices(data.text)
     except CommentRefused as refused:
         raise TriageRefused(refused.message) from None
-    unit = _unit(data, actor=actor, revision=revision, now=now)
+    unit = sending_unit(data.unit_id, data.new_unit, actor=actor, revision=revision, now=now)
     received_at = local_day_start(data.received_on, tz)
 
     values = {
@@ -228,12 +228,16 @@ def _event(revision: Revision, channel: Channel, event_id: int | None) -> Event 
     return event
 
 
-def _unit(data: EntryInput, *, actor, revision: Revision, now: datetime) -> Unit | None:
-    if data.new_unit is not None and (data.new_unit.name or "").strip():
-        return find_or_create_unit(new=data.new_unit, actor=actor, revision=revision, now=now)
-    if data.unit_id is None:
+def sending_unit(
+    unit_id: int | None, new_unit: NewUnit | None, *, actor, revision: Revision, now: datetime
+) -> Unit | None:
+    """The unit a comment is recorded for: a new one by name (created if unknown), else the
+    one picked by id, else None (an individual)."""
+    if new_unit is not None and (new_unit.name or "").strip():
+        return find_or_create_unit(new=new_unit, actor=actor, revision=revision, now=now)
+    if unit_id is None:
         return None
-    unit = db.session.get(Unit, data.unit_id)
+    unit = db.session.get(Unit, unit_id)
     if unit is None:
         raise TriageRefused(_l("This unit does not exist."))
     return unit
@@ -295,4 +299,5 @@ __all__ = [
     "entered_by_team",
     "find_or_create_unit",
     "resolve_clause",
+    "sending_unit",
 ]

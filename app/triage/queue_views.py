@@ -29,7 +29,7 @@ from app.rendering import render_markdown
 from app.timeutil import utcnow
 from app.triage import queue as q
 from app.triage.assignment import add_note, assign_comments
-from app.triage.blueprint import bp, carry_out, form_refused, staff_revision
+from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.errors import TriageRefused
 from app.triage.forms import AssignForm, BulkForm, NoteForm
 from app.triage.grouping import group_comments
@@ -124,9 +124,8 @@ def list_comments(slug: str, number: int):
 
 
 @bp.post("/m/<slug>/r/<int:number>/team/comments/bulk")
-@require(can_triage)
 def bulk_comments(slug: str, number: int):
-    revision = staff_revision(slug, number)
+    revision = team_revision(slug, number)
     form = BulkForm()
     back = safe_next(form.back.data, url_for("triage.list_comments", slug=slug, number=number))
     if not form.validate_on_submit():
@@ -257,9 +256,8 @@ def show_comment(slug: str, number: int, comment_id: int):
 
 
 @bp.post("/m/<slug>/r/<int:number>/team/comments/<int:comment_id>/assign")
-@require(can_triage)
 def assign_comment(slug: str, number: int, comment_id: int):
-    revision = staff_revision(slug, number)
+    revision = team_revision(slug, number)
     comment = _comment_of(revision, comment_id)
     form = AssignForm()
     here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)
@@ -278,9 +276,8 @@ def assign_comment(slug: str, number: int, comment_id: int):
 
 
 @bp.post("/m/<slug>/r/<int:number>/team/comments/<int:comment_id>/notes")
-@require(can_triage)
 def add_comment_note(slug: str, number: int, comment_id: int):
-    revision = staff_revision(slug, number)
+    revision = team_revision(slug, number)
     comment = _comment_of(revision, comment_id)
     form = NoteForm()
     here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)

@@ -59,6 +59,16 @@ def test_a_unit_fills_the_xlsx_and_the_team_imports_every_row_on_its_clause(
     login_as(participant)
     blank = client.get(f"{base(revision)}/feedback-form.xlsx")
     assert blank.status_code == 200
+    top = [
+        cell
+        for row in load_workbook(io.BytesIO(blank.data))
+        .worksheets[0]
+        .iter_rows(max_row=XLSX_HEADING_ROW - 1, values_only=True)
+        for cell in row
+        if cell
+    ]
+    # The participant's form comes with their unit, name and e-mail filled in.
+    assert {"丙认证有限公司", participant.name, participant.email} <= set(top)
     rows = [
         ("第十二条第二款", "第十二条第二款的要求过严。", "改为“应当”。", "实践中难以执行。"),
         ("第3条", "第三条应明确适用范围。", "", ""),
@@ -133,7 +143,7 @@ def test_an_unknown_clause_stops_the_whole_import_until_corrected_or_skipped(
     assert "Nothing was imported" in text(refused)
     assert db.session.scalar(select(func.count()).select_from(Comment)) == 0
 
-    line = next(row.line for row in _rows(preview_url, client) if row.citation == "第九百九十九条")
+    line = next(row.line for row in _rows() if row.citation == "第九百九十九条")
     done = client.post(
         preview_url,
         data={
@@ -149,7 +159,7 @@ def test_an_unknown_clause_stops_the_whole_import_until_corrected_or_skipped(
     assert {c.unit.name for c in db.session.scalars(select(Comment))} == {"丁协会"}
 
 
-def _rows(preview_url, client):
+def _rows():
     from app.feedback.form_reading import read_form
 
     form_import = db.session.scalar(select(FormImport))
@@ -219,3 +229,25 @@ def test_a_form_that_names_nobody_asks_who_sent_it(revision, client, login_as):
     assert refused.status_code == 400
     assert "Please give the name of the person who made the comment." in text(refused)
     assert db.session.scalar(select(func.count()).select_from(Comment)) == 0
+
+
+def test_the_team_sends_a_unit_a_form_with_its_name_and_participants_get_their_own(
+    revision, client, login_as
+):
+    consulted = make_unit("己检测中心", "LB")
+    login_as(make_user("team"))
+    document = Document(
+        io.BytesIO(client.get(f"{base(revision)}/feedback-form.docx?unit={consulted.id}").data)
+    )
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "己检测中心" in cells
+
+    login_as(make_user(unit=make_unit("庚认证有限公司")))
+    asked = client.get(f"{base(revision)}/feedback-form.docx?unit={consulted.id}")
+    cells = {
+        cell.text
+        for table in Document(io.BytesIO(asked.data)).tables
+        for row in table.rows
+        for cell in row.cells
+    }
+    assert "庚认证有限公司" in cells and "己检测中心" not in cells
