@@ -43,6 +43,36 @@ class Tree:
             chain.append(node.clause)
         return list(reversed(chain))
 
+    def neighbours(self, key: str) -> tuple[Clause | None, Clause | None]:
+        """Previous and next unit for a clause page: the innermost article holding ``key``
+        (itself, for an article), then the articles at the same article depth in document
+        order. In a standard, 5.1 and 5.1.1 are both articles: 5.1.2's neighbours are 5.1.1
+        and 5.2.1, 5.1's are 4.3 and 5.2; a Chinese or English draft has one depth."""
+        chain = [*self.ancestors(key), self.nodes[key].clause]
+        inner = [c for c in chain if c.kind == "article"]
+        if not inner:
+            return None, None
+        article, depth = inner[-1], len(inner) - 1
+        same_depth = sorted(
+            (
+                node.clause
+                for node in self.nodes.values()
+                if node.clause.kind == "article" and self._article_depth(node) == depth
+            ),
+            key=lambda clause: clause.position,
+        )
+        index = same_depth.index(article)
+        previous = same_depth[index - 1] if index > 0 else None
+        following = same_depth[index + 1] if index + 1 < len(same_depth) else None
+        return previous, following
+
+    def _article_depth(self, node: Node) -> int:
+        depth = 0
+        while node.clause.parent_id:
+            node = self.by_id[node.clause.parent_id]
+            depth += node.clause.kind == "article"
+        return depth
+
 
 def load_tree(revision: Revision) -> Tree:
     """All clauses of ``revision`` in document order, linked into a tree."""

@@ -163,14 +163,8 @@ def clause(slug: str, number: int, key: str):
     node = tree.nodes.get(key)
     if node is None:
         abort(404)
-    articles = [n.clause for n in tree.nodes.values() if n.clause.kind == "article"]
     ancestors = tree.ancestors(key)
-    article = next((c for c in [*ancestors, node.clause] if c.kind == "article"), None)
-    previous = following = None
-    if article is not None:
-        index = articles.index(article)
-        previous = articles[index - 1] if index > 0 else None
-        following = articles[index + 1] if index + 1 < len(articles) else None
+    previous, following = tree.neighbours(key)
 
     now = utcnow()
     return render_template(

@@ -130,3 +130,110 @@ def test_pages_have_landmarks_and_a_skip_link(demo, client):
     assert '<main id="main" tabindex="-1">' in html
     assert '<nav class="toc" aria-labelledby="toc-heading">' in html
     assert '<footer class="site-footer" role="contentinfo">' in html
+
+
+def neighbours(client, url: str) -> tuple[str | None, str | None]:
+    """The labels of a clause page's previous and next links, as a reader sees them."""
+    html = page(client, url)
+    previous = re.search(r'<a rel="prev" href="[^"]*">← ([^<]*)</a>', html)
+    following = re.search(r'<a rel="next" href="[^"]*">([^<]*) →</a>', html)
+    return (previous and previous.group(1), following and following.group(1))
+
+
+STANDARD_BODY = """1 范围
+
+本文件规定了要求。
+
+2 总则
+
+2.1 公正性
+
+应公正。
+
+2.2 持续性
+
+应持续。
+
+3 能力要求
+
+3.1 知识
+
+3.1.1 认证人员应具备通用知识。
+
+3.1.2 认证人员应具备专业知识。
+
+3.2 技能
+
+3.2.1 认证人员应具备审核技能。
+
+3.2.2 组长还应具备领导技能。
+
+4 评价方法
+
+4.1 评价方法的选择
+
+应选择。
+"""
+
+
+def test_standard_clause_pages_link_to_units_of_their_own_depth(app, client):
+    make_revision(STANDARD_BODY, family="std", measure="std-sample")
+    base = "/m/std-sample/r/1/c/"
+
+    assert neighbours(client, base + "2.2") == ("2.1", "3.1")
+    assert neighbours(client, base + "3.1") == ("2.2", "3.2")
+    assert neighbours(client, base + "3.2") == ("3.1", "4.1")
+    assert neighbours(client, base + "3.1.1") == (None, "3.1.2")
+    assert neighbours(client, base + "3.1.2") == ("3.1.1", "3.2.1")
+    assert neighbours(client, base + "3.2.1") == ("3.1.2", "3.2.2")
+    assert neighbours(client, base + "3.2.2") == ("3.2.1", None)
+    assert neighbours(client, base + "3") == (None, None)  # a chapter has no neighbours
+
+
+def test_demo_standard_clause_pages_no_longer_link_to_themselves(demo, client):
+    base = "/m/gbt-personnel-competence/r/1/c/"
+
+    assert neighbours(client, base + "5.1.1") == (None, "5.1.2")
+    assert neighbours(client, base + "5.1.2") == ("5.1.1", "5.2.1")
+    assert neighbours(client, base + "5.2.2") == ("5.2.1", "6.2.1")
+
+
+def test_chinese_clause_pages_link_to_the_neighbouring_articles(app, client):
+    make_revision()
+    base = "/m/sample-measure/r/1/c/"
+
+    assert neighbours(client, base + "art1") == (None, "第二条")
+    assert neighbours(client, base + "art2.p2") == ("第一条", "第三条")
+    assert neighbours(client, base + "art3") == ("第二条", "第四条")  # across chapters
+    assert neighbours(client, base + "art3.p1.i2") == ("第二条", "第四条")
+    assert neighbours(client, base + "art4") == ("第三条", None)
+
+
+ENGLISH_BODY = """Chapter 1 General Provisions
+
+Article 1
+
+These Measures are formulated to regulate certification.
+
+Article 2
+
+These Measures apply to certified personnel.
+
+Chapter 2 Supplementary Provisions
+
+Article 3
+
+These Measures shall take effect on the date of promulgation.
+"""
+
+
+def test_english_clause_pages_link_to_the_neighbouring_articles(app, client):
+    chinese = "第一章　总则\n\n第一条　为了规范认证活动，制定本办法。\n\n第二条　本办法适用于认证人员。\n\n"
+    chinese += "第二章　附则\n\n第三条　本办法自发布之日起施行。\n"
+    make_revision(chinese, measure="en-sample")
+    make_revision(ENGLISH_BODY, language="en", family="en", measure="en-sample")
+    base = "/m/en-sample/r/1/c/"
+
+    assert neighbours(client, base + "art1?text=en") == (None, "Article 2")
+    assert neighbours(client, base + "art2.p1?text=en") == ("Article 1", "Article 3")
+    assert neighbours(client, base + "art3?text=en") == ("Article 2", None)
