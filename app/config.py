@@ -38,6 +38,9 @@ class Defaults:
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
     FORM_IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a returned feedback form (DOCX/XLSX)
     COMMENT_MAX_CHARS = 20000  # per text field; a 10 MB body is refused, not stored
+    # Seconds in which the same text from the same author on the same clause is taken for a
+    # resubmission (the back button, then "submit" again) and not stored twice.
+    COMMENT_DUPLICATE_WINDOW = 600
     PASSWORD_RESET_MAX_AGE = 2 * 3600
     MAIL_SERVER = ""  # unset: mail is written as .eml files under instance/mail/
     MAIL_PORT = 587

@@ -97,6 +97,7 @@ class Comment(db.Model):
     __table_args__ = (
         Index("ix_comments_revision_clause", "revision_id", "clause_id"),
         Index("ix_comments_author", "author_id"),
+        Index("ix_comments_author_content", "author_id", "content_sha256"),  # resubmissions
         Index("ix_comments_revision_group", "revision_id", "group_id"),
         Index("ix_comments_revision_created", "revision_id", "created_at"),
         Index("ix_comments_assignee", "assignee_id"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -85,6 +85,10 @@ def submit_comment(
     participant, for a clause of another revision, for empty or over-long texts, a quote not in
     the clause, unit-only options without a unit, and unacceptable files. A later comment of
     a unit that had declared "no comments" clears that declaration.
+
+    The same content from the same author on the same clause within COMMENT_DUPLICATE_WINDOW
+    is not stored again: the earlier comment is returned instead, recognisable by its own
+    form token (``comment.form_token != data.form_token``).
     """
     if not can_comment(author, revision, now):
         if getattr(author, "role", None) != Role.PARTICIPANT:
@@ -119,6 +123,9 @@ def submit_comment(
         **checked_choices(data),
     }
     values["content_sha256"] = content_sha256_of(revision, clause, author.id, values)
+    earlier = _recent_duplicate(values, now)
+    if earlier is not None:
+        return earlier
     comment = _insert_comment(revision, values)
     if cosigners:
         db.session.execute(
@@ -143,6 +150,37 @@ def submit_comment(
     if unit is not None:  # a comment from the unit replaces its "no comments" declaration
         db.session.execute(_CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id})
     return comment
+
+
+def _recent_duplicate(values: dict, now: datetime) -> Comment | None:
+    """A submitted comment with the same checksum by the same author on the same clause (or
+    the whole draft) of the same revision, stored within the duplicate window.
+
+    The form token cannot catch this: every GET of the form issues a new one, so going back
+    and submitting again is a new token with the same text. One query on
+    ix_comments_author_content (author_id, content_sha256).
+
+    What it guarantees: resubmissions one after the other (the back button, a second try
+    after a slow answer) store one comment. Two truly simultaneous POSTs of the same text
+    with two different tokens, served by two workers, can both find nothing and both insert;
+    no constraint prevents it (a unique index would refuse the same text written twice on
+    purpose after the window). That is rarer than a double click, which the token catches.
+    """
+    window = timedelta(seconds=current_app.config["COMMENT_DUPLICATE_WINDOW"])
+    clause_id = values["clause_id"]
+    return db.session.scalar(
+        select(Comment)
+        .where(
+            Comment.author_id == values["author_id"],
+            Comment.content_sha256 == values["content_sha256"],
+            Comment.revision_id == values["revision_id"],
+            Comment.clause_id.is_(None) if clause_id is None else Comment.clause_id == clause_id,
+            Comment.status == CommentStatus.SUBMITTED,
+            Comment.created_at >= now - window,
+        )
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(1)
+    )
 
 
 def _insert_comment(revision: Revision, values: dict) -> Comment:

@@ -187,6 +187,7 @@ def new_comment(slug: str, number: int):
             now=now,
         )
         receipt = comment.receipt  # read before the commit expires it (no reload query)
+        resubmitted = comment.form_token != nonce  # the same text stored earlier, returned
         db.session.commit()
     except CommentRefused as refused:
         db.session.rollback()
@@ -199,15 +200,17 @@ def new_comment(slug: str, number: int):
         if earlier is None:
             raise
         return already_stored(earlier)
-    return to_receipt(receipt)
+    return to_receipt(receipt, again=resubmitted)
 
 
-def to_receipt(receipt: str):
-    """303 to the receipt page, which then says the comment was received.
+def to_receipt(receipt: str, again: bool = False):
+    """303 to the receipt page, which then says the comment was received (``again``: that it
+    had been received before and was not stored twice).
 
     It says so from its address rather than from a flashed message: the session (and its
     cookie) is then left as it was, which spares the busiest POST a re-signed cookie."""
-    return redirect(url_for(".receipt", receipt=receipt, received=1), code=303)
+    received = "again" if again else 1
+    return redirect(url_for(".receipt", receipt=receipt, received=received), code=303)
 
 
 def forget_huge_texts(form) -> None:
@@ -269,6 +272,8 @@ def receipt(receipt: str):
         can_edit=can_edit_comment(current_user, comment, utcnow()),
         action_form=ActionForm(),
         just_received=request.args.get("received") == "1" and comment.author_id == current_user.id,
+        received_again=request.args.get("received") == "again"
+        and comment.author_id == current_user.id,
     )
 
 
