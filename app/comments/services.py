@@ -35,7 +35,7 @@ from app.comments.receipts import content_sha256, content_sha256_of, receipt_num
 from app.comments.text import clean_text
 from app.comments.tokens import check_form_token, issue_form_token  # noqa: F401 (re-exported)
 from app.extensions import db
-from app.measures.models import Clause, Revision
+from app.measures.models import Clause, CommentVisibility, Revision
 
 __all__ = [
     "CommentInput",
@@ -120,7 +120,7 @@ def submit_comment(
         "updated_at": now,
         **texts,
         **_quote(clause, data),
-        **checked_choices(data),
+        **checked_choices(data, revision.measure),
     }
     values["content_sha256"] = content_sha256_of(revision, clause, author.id, values)
     earlier = _recent_duplicate(values, now)
@@ -233,7 +233,11 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
     if not can_edit_comment(editor, comment, now):
         raise edit_refusal(comment, now)
     texts = checked_texts(data)
-    new = {**texts, **_quote(comment.clause, data), **checked_choices(data)}
+    new = {
+        **texts,
+        **_quote(comment.clause, data),
+        **checked_choices(data, comment.revision.measure),
+    }
     if all(getattr(comment, name) == value for name, value in new.items()):
         return False
     keep_version(comment, editor=editor, now=now)
@@ -345,13 +349,19 @@ def checked_texts(data: CommentInput) -> dict[str, str]:
     return texts
 
 
-def checked_choices(data: CommentInput) -> dict:
-    """Type, stance and consent as enums; an unknown value is refused."""
+def checked_choices(data: CommentInput, measure=None) -> dict:
+    """Type, stance and consent as enums; an unknown value is refused.
+
+    A ``measure`` whose comments are never published offers no consent choice (the form
+    hides it), so whatever was sent is stored as the not-published default: a consent to a
+    publication that cannot happen would mislead the team and the exports.
+    """
+    never = measure is not None and measure.comments_public == CommentVisibility.NEVER
     try:
         return {
             "type": CommentType(data.type),
             "stance": Stance(data.stance) if data.stance else None,
-            "consent": Consent(data.consent),
+            "consent": Consent.PRIVATE if never else Consent(data.consent),
         }
     except ValueError:
         raise CommentRefused(

@@ -8,6 +8,8 @@ import pytest
 from app.accounts.models import UnitCategory
 from app.comments.models import CommentStatus, CommentType, Consent, Stance
 from app.comments.receipts import content_sha256
+from app.extensions import db
+from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, form_url, message, post_comment, stored, text, tokens
 from tests.factories import make_open_revision, make_unit, make_user
 
@@ -35,6 +37,8 @@ def test_form_shows_the_clause_text_citation_and_tokens(revision, client, login_
 
 
 def test_submit_stores_the_comment_and_redirects_to_its_receipt(revision, client, login_as):
+    revision.measure.comments_public = CommentVisibility.AT_ONCE  # consent is asked for
+    db.session.commit()
     unit = make_unit("华信认证有限公司", "CB")
     author = login_as(make_user(unit=unit, name="李四"))
     english(client)
