@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import Flask, render_template
+from flask import Flask, redirect, render_template, url_for
 
 from app import config as app_config
 from app.database import configure_engine
@@ -45,6 +45,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         bench_endpoint.register(app)
     register_cli(app)
     register_error_pages(app)
+    register_favicon(app)
     from app import security, templating
 
     security.register(app)
@@ -108,3 +109,10 @@ def register_error_pages(app: Flask) -> None:
 
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, page(code))
+
+
+def register_favicon(app: Flask) -> None:
+    # Browsers ask for /favicon.ico whatever the page links; answer it instead of logging a 404.
+    @app.get("/favicon.ico")
+    def favicon():
+        return redirect(url_for("static", filename="favicon.svg"), code=301)

@@ -6,7 +6,7 @@ from tests.pages import csrf_token
 def test_interface_is_chinese_by_default(app, client):
     html = client.get("/").get_data(as_text=True)
 
-    assert '<html lang="zh-CN">' in html
+    assert '<html lang="zh-Hans">' in html
     assert "征求意见中" in html
 
 
@@ -28,7 +28,7 @@ def test_language_switch_needs_a_csrf_token(app, client):
     response = client.post("/language", data={"language": "en", "next": "/"})
 
     assert response.status_code == 400
-    assert '<html lang="zh-CN">' in client.get("/").get_data(as_text=True)
+    assert '<html lang="zh-Hans">' in client.get("/").get_data(as_text=True)
 
 
 def test_language_switch_never_redirects_off_site(app, client):

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from .model import Clause, Document
 
 _NATURE = re.compile(r"\s*[（(].*$")
+_STD_CITATION = re.compile(
+    r"^(?:附录(?P<annex>[A-Z])|(?P<clause>[0-9A-Z.]+))(?: 第(?P<para>\d+)段)?(?: (?P<item>.+))?$"
+)
 
 
 def cite(doc: Document, clause: Clause) -> str:
@@ -88,3 +91,18 @@ def _standard(clause, parent, by_key, paragraphs, out) -> str:
     if kind == "annex":
         return _NATURE.sub("", clause.label)  # 附录A（规范性） is cited as 附录A
     return clause.label
+
+
+def standard_citation_en(citation: str) -> str:
+    """The English form of a standards citation (GB/T 1.1 drafts come in Chinese only):
+    `5.1 第2段 a)` is `Clause 5.1, paragraph 2, a)`, `附录A` is `Annex A`; anything else is
+    returned unchanged rather than guessed."""
+    found = _STD_CITATION.match(citation)
+    if not found:
+        return citation
+    parts = [f"Annex {found['annex']}" if found["annex"] else f"Clause {found['clause']}"]
+    if found["para"]:
+        parts.append(f"paragraph {found['para']}")
+    if found["item"]:
+        parts.append(found["item"])
+    return ", ".join(parts)

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.legaltext.citations import standard_citation_en
 from app.timeutil import utcnow
 
 
@@ -81,6 +82,20 @@ class Measure(db.Model):
         return self.revisions[-1] if self.revisions else None
 
 
+# The English names of the labels drafts of measures carry (规章制定程序 usage).
+STANDARD_LABELS_EN = {
+    "征求意见稿": "Draft for Comments",
+    "草案征求意见稿": "Draft for Comments",
+    "送审稿": "Draft for Review",
+    "草案": "Draft",
+    "修订稿": "Revised Draft",
+    "第二稿": "Second Draft",
+    "第三稿": "Third Draft",
+    "第二次征求意见稿": "Second Draft for Comments",
+    "报批稿": "Draft for Approval",
+}
+
+
 class Revision(db.Model):
     """One numbered text of a measure (征求意见稿, 第二稿 …) with its comment period."""
 
@@ -114,6 +129,13 @@ class Revision(db.Model):
 
     def has_closed(self, now: datetime) -> bool:
         return bool(self.closes_at and now >= self.closes_at)
+
+    def label_in(self, language: str) -> str:
+        """The label in the reader's language: drafts give it in Chinese (征求意见稿), and the
+        standard labels have a fixed English name; any other label is shown as written."""
+        if language == "en":
+            return STANDARD_LABELS_EN.get(self.label, self.label)
+        return self.label
 
 
 class Clause(db.Model):
@@ -154,7 +176,13 @@ class Clause(db.Model):
         return self.caption_en if language == "en" and self.caption_en else self.caption
 
     def citation_in(self, language: str) -> str:
-        return self.citation_en if language == "en" and self.citation_en else self.citation
+        if language != "en":
+            return self.citation
+        if self.citation_en:
+            return self.citation_en
+        if self.revision.family == "std":  # standards have no English source: "1 第2段" misread
+            return standard_citation_en(self.citation)
+        return self.citation
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text

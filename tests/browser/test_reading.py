@@ -10,7 +10,7 @@ REVISION = "/m/certified-personnel/r/1"
 def test_revision_page_toc_anchor_and_language_switch(live_server, page, artifacts):
     page.goto(live_server + REVISION)
     assert page.locator("h1").inner_text() == "认证人员管理办法（征求意见稿）"
-    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
 
     page.locator("nav.toc").get_by_role("link", name="第二章 认证人员的能力与注册").click()
 

@@ -1,7 +1,7 @@
 """Citations: Chinese usage (第十二条第二款第三项), English (Article 12(2)(c)), standards."""
 
 from app.legaltext import parse
-from app.legaltext.citations import cite
+from app.legaltext.citations import cite, standard_citation_en
 
 from . import test_chinese, test_english, test_standards
 
@@ -50,3 +50,17 @@ def test_standard_paragraph_citations_name_the_paragraph_only_when_several():
         "1.1 第2段 a) 1)",
         "1.2 a)",
     ]
+
+
+def test_standard_citations_in_english_name_clause_paragraph_and_annex():
+    text = "1 范围\n1.1 总则\n第一段：\na) 甲；\n第二段：\na) 乙；\n1) 丙。\n1.2 单段\n仅一段：\na) 丁。"
+    clauses = parse(text, family="std").by_key()
+    keys = ("1", "1.1.p2", "1.1.p2.i1.s1", "1.2.p1.i1")
+    assert [standard_citation_en(clauses[k].citation) for k in keys] == [
+        "Clause 1",
+        "Clause 1.1, paragraph 2",
+        "Clause 1.1, paragraph 2, a) 1)",
+        "Clause 1.2, a)",
+    ]
+    assert standard_citation_en("1 第2段") == "Clause 1, paragraph 2"
+    assert standard_citation_en("附录A") == "Annex A"

@@ -1,0 +1,7 @@
+"""Site-wide files every browser asks for: the favicon."""
+
+from tests.permission_roles import EVERYONE
+
+ROWS = [
+    ("GET", "/favicon.ico", EVERYONE),
+]
