@@ -80,6 +80,10 @@ class BulkForm(Form):
     action = StringField()
     assignee = StringField()
     title = StringField(validators=[Length(max=200)])
+    # The answer (处理意见) for action "answer"; the service judges it like a single answer.
+    disposition = StringField()
+    reason = TextAreaField(validators=[Length(max=4000)])
+    reason_en = TextAreaField(validators=[Length(max=4000)])
     ids = SelectMultipleField(coerce=int, validate_choice=False)
     back = HiddenField()
 
