@@ -29,7 +29,9 @@ PAGES = (
     Page("triage.enter", _l("Fast entry"), team_only=True, also=("triage.edit_entered",)),
     Page("triage.events", _l("Seminars and events")),
     Page("triage.consulted", _l("Consulted units")),
-    Page("triage.form_imports", _l("Form import"), team_only=True, also=("triage.show_form_import",)),
+    Page(
+        "triage.form_imports", _l("Form import"), team_only=True, also=("triage.show_form_import",)
+    ),
     Page("exports.downloads", _l("Downloads")),
 )
 

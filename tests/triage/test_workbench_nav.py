@@ -62,7 +62,10 @@ def bench(app, db, client, login_as):
     blank = client.get(base + "feedback-form.xlsx").data
     make_unit("丙认证有限公司", "CB")
     preview = upload(
-        client, revision, fill_xlsx(blank, [("第3条", "第三条意见。", "", "")], "丙认证有限公司"), "x.xlsx"
+        client,
+        revision,
+        fill_xlsx(blank, [("第3条", "第三条意见。", "", "")], "丙认证有限公司"),
+        "x.xlsx",
     ).headers["Location"]
     return {
         "base": base,
@@ -104,4 +107,6 @@ def test_team_home_links_into_each_workbench_page(bench, client):
     html = text(client.get("/team"))
     row = re.search(r'<ul class="workbench-nav__links"[^>]*>(.*?)</ul>', html, re.S).group(1)
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', row)
-    assert links == [(bench["base"] + path, label) for path, label in zip(PATHS, LABELS)]
+    assert links == [
+        (bench["base"] + path, label) for path, label in zip(PATHS, LABELS, strict=True)
+    ]
