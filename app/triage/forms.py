@@ -31,6 +31,13 @@ class ActionForm(Form):
     next = HiddenField()
 
 
+class ReturnForm(Form):
+    """A reviewer's return of a response to draft; the service requires the remarks."""
+
+    remarks = TextAreaField(_l("Remarks for the author"), validators=[Length(max=4000)])
+    next = HiddenField()
+
+
 class DissolveForm(Form):
     # Dissolving deletes the group's unpublished response: the team says it means it.
     confirm = BooleanField(
