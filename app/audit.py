@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "response.draft": _l("Response drafted"),
     "response.edit": _l("Response edited"),
     "response.approve": _l("Response approved"),
+    "response.return": _l("Response returned to draft with remarks"),
     "response.publish": _l("Response published"),
     "response.unpublish": _l("Response withdrawn from publication"),
     "response.delete": _l("Response deleted"),

@@ -31,6 +31,13 @@ class ActionForm(Form):
     next = HiddenField()
 
 
+class ReturnForm(Form):
+    """A reviewer's return of a response to draft; the service requires the remarks."""
+
+    remarks = TextAreaField(_l("Remarks for the author"), validators=[Length(max=4000)])
+    next = HiddenField()
+
+
 class DissolveForm(Form):
     # Dissolving deletes the group's unpublished response: the team says it means it.
     confirm = BooleanField(
@@ -80,6 +87,10 @@ class BulkForm(Form):
     action = StringField()
     assignee = StringField()
     title = StringField(validators=[Length(max=200)])
+    # The answer (处理意见) for action "answer"; the service judges it like a single answer.
+    disposition = StringField()
+    reason = TextAreaField(validators=[Length(max=4000)])
+    reason_en = TextAreaField(validators=[Length(max=4000)])
     ids = SelectMultipleField(coerce=int, validate_choice=False)
     back = HiddenField()
 

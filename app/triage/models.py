@@ -116,12 +116,18 @@ class Response(db.Model):
     published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A reviewer's return to draft with remarks; set until the author saves the response again
+    # (the audit trail keeps every return).
+    return_remarks: Mapped[str] = mapped_column(Text, default="", server_default="")
+    returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    returned_at: Mapped[datetime | None]
 
     revision: Mapped[Revision] = relationship()
     group: Mapped[CommentGroup | None] = relationship()
     comment: Mapped["Comment | None"] = relationship(foreign_keys=[comment_id])  # noqa: F821
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     approver: Mapped[User | None] = relationship(foreign_keys=[approver_id])
+    returned_by: Mapped[User | None] = relationship(foreign_keys=[returned_by_id])
 
 
 class CommentNote(db.Model):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from app import search
 from app.accounts.models import CATEGORY_LABELS, Role, User
-from app.accounts.permissions import can_read_all_comments, can_triage, require
+from app.accounts.permissions import can_read_all_comments, can_review, can_triage, require
 from app.audit import trail_for_comment
 from app.comments.errors import CommentRefused
 from app.comments.models import (
@@ -20,6 +20,7 @@ from app.comments.models import (
     STATUS_LABELS,
     TYPE_LABELS,
     Comment,
+    CommentStatus,
 )
 from app.comments.quotes import locate_quote
 from app.extensions import db
@@ -31,7 +32,7 @@ from app.triage import queue as q
 from app.triage.assignment import add_note, assign_comments
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.errors import TriageRefused
-from app.triage.forms import AssignForm, BulkForm, NoteForm
+from app.triage.forms import ActionForm, AssignForm, BulkForm, NoteForm, ResponseForm
 from app.triage.grouping import group_comments
 from app.triage.models import (
     DISPOSITION_LABELS,
@@ -41,6 +42,7 @@ from app.triage.models import (
     Response,
 )
 from app.triage.queue_facets import facet_options
+from app.triage.responses import respond_to_many
 
 LABELS = {
     "type": TYPE_LABELS,
@@ -141,9 +143,19 @@ def bulk_comments(slug: str, number: int):
     try:
         if len(comments) != len(ids) or not ids:
             raise TriageRefused(_l("Select at least one comment."))
-        if form.action.data not in ("assign", "unassign", "group"):
+        if form.action.data not in ("assign", "unassign", "group", "answer"):
             raise TriageRefused(_l("Choose an action."))
-        if form.action.data == "group":
+        if form.action.data == "answer":
+            done = respond_to_many(
+                targets=comments,
+                actor=current_user,
+                now=now,
+                disposition=form.disposition.data,
+                reason=form.reason.data or "",
+                reason_en=form.reason_en.data or "",
+            )
+            message = _("%(count)d responses saved as drafts.", count=len(done))
+        elif form.action.data == "group":
             group_comments(
                 revision=revision,
                 comment_ids=ids,
@@ -236,6 +248,10 @@ def show_comment(slug: str, number: int, comment_id: int):
     if writable:
         assign_form = AssignForm()
         note_form = NoteForm()
+    # An ungrouped comment is answered here; a grouped one through its group (the service
+    # refuses a direct answer), so its page shows the group's answer and links to the group.
+    own = next((r for r in responses if r.comment_id == comment.id), None)
+    here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)
     return render_template(
         "triage/comment.html",
         revision=revision,
@@ -252,6 +268,23 @@ def show_comment(slug: str, number: int, comment_id: int):
         labels=LABELS,
         assign_form=assign_form,
         note_form=note_form,
+        response=own,
+        response_form=ResponseForm(
+            data={
+                "disposition": own.disposition.value if own else "",
+                "reason": own.reason if own else "",
+                "reason_en": own.reason_en if own else "",
+            }
+        ),
+        save_url=url_for(
+            "triage.save_comment_response", slug=slug, number=number, comment_id=comment.id
+        ),
+        back=here,
+        action_form=ActionForm(),
+        may_write=writable
+        and comment.group_id is None
+        and comment.status == CommentStatus.SUBMITTED,
+        may_review=can_review(current_user),
     )
 
 

@@ -7,7 +7,10 @@ published responses reach participants. Decisions kept here:
 - editing an approved response sends it back to draft (its approval was for the old text);
   a published response cannot be edited: it is unpublished first;
 - unpublishing returns a published response to "approved" (it was approved; nothing in it
-  changed), recorded like every other step.
+  changed), recorded like every other step;
+- a reviewer may return a draft or approved response to draft with remarks (required: the
+  author must learn what to change); it leaves the reviewers' list until its author saves it
+  again, which clears the remarks (the audit trail keeps them).
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from app.triage.models import (
 )
 
 REASON_MAX = 4000
+REMARKS_MAX = 4000
 FIELDS = ["disposition", "reason", "reason_en"]
+RETURN_FIELDS = ["state", "approver_id", "return_remarks", "returned_by_id"]
 
 
 def _record(response: Response, action: str, before: dict, after: dict, *, actor, now) -> None:
@@ -148,17 +153,21 @@ def edit_response(
     if response.state == ResponseState.PUBLISHED:
         raise TriageRefused(_l("A published response cannot be edited: unpublish it first."))
     disposition, reason, reason_en = _checked(disposition, reason, reason_en)
-    tracked = [*FIELDS, "state", "approver_id"]
+    tracked = [*FIELDS, "state", "approver_id", "return_remarks", "returned_by_id"]
     before = _values(response, tracked)
-    if (disposition, reason, reason_en) != (
+    changed = (disposition, reason, reason_en) != (
         before["disposition"],
         before["reason"],
         before["reason_en"],
-    ):
+    )
+    # Saving a returned response, changed or not, sends it back to the reviewers.
+    if changed or response.returned_at is not None:
         response.disposition, response.reason, response.reason_en = disposition, reason, reason_en
         response.state = ResponseState.DRAFT
         response.approver_id = None
         response.approved_at = None
+        response.return_remarks, response.returned_by_id = "", None
+        response.returned_at = None
         response.updated_at = now
         _record(
             response,
@@ -185,6 +194,33 @@ def approve_response(*, response: Response, actor, now: datetime) -> Response:
     response.approved_at = now
     after = _values(response, ["state", "approver_id"])
     _record(response, "response.approve", before, after, actor=actor, now=now)
+    db.session.flush()
+    return response
+
+
+def return_response(*, response: Response, actor, remarks: str, now: datetime) -> Response:
+    """A reviewer sends a draft or approved response back to its author, saying why."""
+    if not can_review(actor):
+        raise TriageRefused(_l("Only a reviewer returns responses."))
+    if response.author_id == actor.id:
+        raise TriageRefused(_l("You wrote this response: edit it instead of returning it."))
+    if response.state == ResponseState.PUBLISHED:
+        raise TriageRefused(_l("A published response cannot be returned: unpublish it first."))
+    remarks = (remarks or "").strip()
+    if not remarks:
+        raise TriageRefused(_l("Say what should change: the remarks are required."))
+    if len(remarks) > REMARKS_MAX:
+        raise TriageRefused(_l("Remarks have at most %(n)d characters.", n=REMARKS_MAX))
+    before = _values(response, RETURN_FIELDS)
+    response.state = ResponseState.DRAFT
+    response.approver_id = None
+    response.approved_at = None
+    response.return_remarks = remarks
+    response.returned_by_id = actor.id
+    response.returned_at = now
+    _record(
+        response, "response.return", before, _values(response, RETURN_FIELDS), actor=actor, now=now
+    )
     db.session.flush()
     return response
 
@@ -256,7 +292,11 @@ def awaiting_approval(revision) -> list[Response]:
     return list(
         db.session.scalars(
             select(Response)
-            .where(Response.revision_id == revision.id, Response.state == ResponseState.DRAFT)
+            .where(
+                Response.revision_id == revision.id,
+                Response.state == ResponseState.DRAFT,
+                Response.returned_at.is_(None),
+            )
             .order_by(Response.updated_at, Response.id)
         )
     )

@@ -12,10 +12,12 @@ from app.comments.models import Comment
 from app.comments.publication import published_responses
 from app.extensions import db
 from app.i18n import current_language, safe_next
+from app.mail import send_mail
 from app.timeutil import utcnow
 from app.triage import responses
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
-from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm
+from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnForm
+from app.triage.grouping import group_label
 from app.triage.groups_views import TEAM, revision_group
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
 
@@ -149,6 +151,71 @@ def approve_response(slug: str, number: int, response_id: int):
     )
 
 
+RETURN_MAIL = """{name}：
+
+{reviewer} 将您起草的处理意见退回修改（{target}）。
+{reviewer} returned the response you drafted ({target}) with these remarks:
+
+{remarks}
+
+{link}
+"""
+
+
+def answer_page(response: Response, *, external: bool = False) -> str:
+    """The page where a response is written: its group's, or its one comment's."""
+    slug, number = response.revision.measure.slug, response.revision.number
+    if response.group_id is not None:
+        return url_for(
+            ".show_group", slug=slug, number=number, group_id=response.group_id, _external=external
+        )
+    return url_for(
+        ".show_comment",
+        slug=slug,
+        number=number,
+        comment_id=response.comment_id,
+        _external=external,
+    )
+
+
+def _notify_returned(response: Response) -> None:
+    target = response.comment.receipt if response.comment_id else group_label(response.group)
+    send_mail(
+        to=response.author.email,
+        subject=f"处理意见已退回 · Response returned — {target}",
+        body=RETURN_MAIL.format(
+            name=response.author.name,
+            reviewer=response.returned_by.name,
+            target=target,
+            remarks=response.return_remarks,
+            link=answer_page(response, external=True),
+        ),
+    )
+
+
+@bp.post(f"{TEAM}/responses/<int:response_id>/return")
+def return_response(slug: str, number: int, response_id: int):
+    """A reviewer returns a response to draft with remarks; its author is told by mail."""
+    revision = staff_revision(slug, number)
+    if not can_review(current_user):
+        abort(403)
+    response = revision_response(revision, response_id)
+    form = ReturnForm()
+    to = safe_next(form.next.data, url_for(".reviews", slug=slug, number=number))
+    if not form.validate():
+        return form_refused(form, to)
+
+    def returned():
+        done = responses.return_response(
+            response=response, actor=current_user, remarks=form.remarks.data, now=utcnow()
+        )
+        db.session.commit()  # the mail tells of a stored return, never of a rolled-back one
+        _notify_returned(done)
+        return done
+
+    return carry_out(returned, _("The response was returned to its author with your remarks."), to)
+
+
 @bp.post(f"{TEAM}/responses/<int:response_id>/publish")
 def publish_response(slug: str, number: int, response_id: int):
     return _step(
@@ -184,5 +251,6 @@ def reviews(slug: str, number: int):
         measure=revision.measure,
         waiting=[(r, responses.answered_comments(r)) for r in waiting],
         action_form=ActionForm(),
+        return_form=ReturnForm(),
         may_review=can_review(current_user),
     )

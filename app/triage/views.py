@@ -8,6 +8,7 @@ from app.triage import (  # noqa: F401 (each module adds its routes to bp)
     groups_views,
     queue_views,
     responses_views,
+    workbench,
 )
 from app.triage.blueprint import bp
 
