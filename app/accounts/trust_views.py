@@ -84,7 +84,8 @@ def list_requests():
     )
 
 
-@bp.post("/representatives/<int:user_id>/<any(confirm, refuse):decision>")
+@bp.post("/representatives/<int:user_id>/confirm", defaults={"decision": "confirm"})
+@bp.post("/representatives/<int:user_id>/refuse", defaults={"decision": "refuse"})
 @require(_may_see_requests)
 def decide(user_id, decision):
     if not FlaskForm().validate_on_submit():
