@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from flask_babel import force_locale
 
 from app.accounts import representatives
 from app.accounts.models import RepresentativeStatus
@@ -106,7 +107,8 @@ def test_an_unverified_member_cannot_ask_to_represent(app):
     with pytest.raises(AccountRefused) as refused:
         representatives.request_representation(user=member, now=utcnow())
 
-    assert str(refused.value.message) == "Please verify your e-mail address first."
+    with force_locale("en"):
+        assert str(refused.value.message) == "Please verify your e-mail address first."
 
 
 @pytest.mark.parametrize("verified,representative", [(False, False), (True, False)])
