@@ -35,6 +35,7 @@ class Defaults:
     RATELIMIT_SIGNUP = "10 per hour"
     RATELIMIT_SIGNIN = "20 per 10 minutes"
     RATELIMIT_COMMENT = "60 per hour"
+    RATELIMIT_VERIFY = "3 per hour"  # resending the e-mail verification link
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
     FORM_IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a returned feedback form (DOCX/XLSX)
     COMMENT_MAX_CHARS = 20000  # per text field; a 10 MB body is refused, not stored

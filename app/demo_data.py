@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from app.accounts.models import Role, Unit, UnitCategory, User
+from app.accounts.models import RepresentativeStatus, Role, Unit, UnitCategory, User
 from app.comments.models import (
     Channel,
     Comment,
@@ -47,6 +47,8 @@ from app.demo_content import (
 from app.extensions import db
 from app.measures.models import Clause, CommentVisibility, Measure, Revision
 from app.timeutil import utcnow
+
+DEMO_VERIFIED_AT = datetime(2021, 1, 4)
 
 
 def load_example_data() -> list[str]:
@@ -105,6 +107,18 @@ def _revision(slug: str) -> Revision | None:
     )
 
 
+def _trusted(unit_key: str | None) -> dict:
+    """Example addresses count as verified, and every example member of a unit represents it,
+    so the demo's official positions and "no comments" come from confirmed representatives."""
+    trusted = {"email_verified_at": DEMO_VERIFIED_AT}
+    if unit_key:
+        trusted |= {
+            "representative": RepresentativeStatus.CONFIRMED,
+            "representative_at": DEMO_VERIFIED_AT,
+        }
+    return trusted
+
+
 def _participants(units: dict, password_hash: str) -> list[tuple[User, str | None]]:
     people = []
     for name, local, unit_key in PARTICIPANTS:
@@ -115,6 +129,7 @@ def _participants(units: dict, password_hash: str) -> list[tuple[User, str | Non
             unit=units[unit_key] if unit_key else None,
             password_hash=password_hash,
             example=True,
+            **_trusted(unit_key),
         )
         db.session.add(user)
         people.append((user, unit_key))
@@ -140,6 +155,7 @@ def _staff(units: dict, password_hash: str) -> list[tuple[User, str | None]]:
             unit=units[unit_key] if unit_key else None,
             password_hash=password_hash,
             example=True,
+            **_trusted(unit_key),
         )
         db.session.add(user)
         staff.append((user, unit_key))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from app.extensions import db
@@ -101,8 +102,17 @@ def make_unit(name: str | None = None, category: str = "CB", region: str = "北�
 PASSWORD = "correct horse battery staple"
 
 
-def make_user(role: str = "participant", unit=None, email: str | None = None, name: str = "张三"):
-    from app.accounts.models import Role, User
+def make_user(
+    role: str = "participant",
+    unit=None,
+    email: str | None = None,
+    name: str = "张三",
+    *,
+    verified: bool = False,
+    representative: bool = False,
+):
+    """A user; ``representative`` makes a verified, confirmed representative of ``unit``."""
+    from app.accounts.models import RepresentativeStatus, Role, User
 
     _counter["user"] += 1
     user = User(
@@ -111,6 +121,10 @@ def make_user(role: str = "participant", unit=None, email: str | None = None, na
         role=Role(role),
         unit=unit,
     )
+    if verified or representative:
+        user.email_verified_at = datetime(2021, 1, 4)
+    if representative:
+        user.representative = RepresentativeStatus.CONFIRMED
     user.set_password(PASSWORD)
     db.session.add(user)
     db.session.commit()

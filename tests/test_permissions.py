@@ -16,6 +16,7 @@ import re
 import pytest
 
 from app.accounts.services import make_reset_token
+from app.accounts.verification import make_verification_token
 from app.comments.models import Attachment
 from app.exports.models import FormImport
 from app.feedback.form_writing import FormSpec, write_form_xlsx
@@ -81,7 +82,7 @@ MATRIX: list[tuple[str, str, dict[str, str]]] = [
     ("POST", "/comments/{receipt}/withdraw", AUTHOR_ONLY_WRITE),
     ("GET", "/attachments/{attachment_id}", AUTHOR_AND_STAFF),
     ("GET", "/my/comments", SIGNED_IN),
-    # Only a member of a unit speaks for it: "other" has no unit.
+    # Only a unit's confirmed representative speaks for it: "other" has no unit.
     ("POST", "/m/{slug}/r/1/no-comments", {**PARTICIPANTS_ONLY, "other": "forbidden"}),
 ]
 # Each area of the team's pages lists its routes in tests/permission_rows/<area>.py.
@@ -95,7 +96,7 @@ def scenario(app, db):
     revision = make_open_revision()
     make_closed_revision(measure="closed-measure")
     users = {
-        "participant": make_user("participant", unit=unit),
+        "participant": make_user("participant", unit=unit, representative=True),
         "other": make_user("participant"),
         "team": make_user("team"),
         "reviewer": make_user("reviewer"),
@@ -141,6 +142,7 @@ def scenario(app, db):
         "unit": unit,
         "reset_token": make_reset_token(users["other"]),
         "other_id": users["other"].id,
+        "verify_token": make_verification_token(users["other"]),
     }
 
 

@@ -63,6 +63,16 @@ CATEGORY_LABELS = {
 }
 
 
+class RepresentativeStatus(enum.StrEnum):
+    """Whether a member speaks for their unit (单位代表): a claim until the team or the unit's
+    confirmed representative confirms it."""
+
+    NONE = "none"
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+
+
 def enum_column(enum_class, length: int = 20):
     """Enums are stored as their values in a plain string column (same on both engines)."""
     return db.Enum(
@@ -111,8 +121,30 @@ class User(UserMixin, db.Model):
     example: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    email_verified_at: Mapped[datetime | None]
+    # The user's standing as representative of ``unit``; reset when the unit changes.
+    representative: Mapped[RepresentativeStatus] = mapped_column(
+        enum_column(RepresentativeStatus, 10),
+        default=RepresentativeStatus.NONE,
+        server_default="none",
+    )
+    representative_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    representative_at: Mapped[datetime | None]
 
-    unit: Mapped[Unit | None] = relationship(back_populates="members")
+    unit: Mapped[Unit | None] = relationship(back_populates="members", foreign_keys=[unit_id])
+    representative_by: Mapped["User | None"] = relationship(
+        remote_side=[id], foreign_keys=[representative_by_id]
+    )
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    @property
+    def is_representative(self) -> bool:
+        return self.representative == RepresentativeStatus.CONFIRMED
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

@@ -76,9 +76,24 @@ def can_view_attachment(user, attachment) -> bool:
 
 
 def can_speak_for_unit(user, unit) -> bool:
-    """A participant who belongs to the unit may mark official positions, add co-signers and
-    declare "no comments" in its name."""
-    return is_participant(user) and unit is not None and user.unit_id == unit.id
+    """Only the unit's confirmed representative, with a verified e-mail address, may mark
+    official positions, add co-signers and declare "no comments" in its name; any other member
+    comments as a person."""
+    return (
+        is_participant(user)
+        and unit is not None
+        and user.unit_id == unit.id
+        and user.email_verified
+        and user.is_representative
+    )
+
+
+def can_confirm_representatives(user, unit) -> bool:
+    """The team (and admins) confirm any unit's representatives; a unit's confirmed
+    representative confirms their colleagues."""
+    if can_triage(user):
+        return True
+    return can_speak_for_unit(user, unit)
 
 
 def require(predicate, *args_from_view):

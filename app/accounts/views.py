@@ -81,7 +81,11 @@ def register():
         else:
             db.session.commit()
             login_user(user)
+            from app.accounts.verification import send_verification
+
+            send_verification(user=user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.name), "success")
+            flash(_("We have sent a verification link to %(email)s.", email=user.email), "info")
             return redirect(url_for("measures.home"), code=303)
     return render_template("accounts/register.html", form=form)
 

@@ -103,7 +103,10 @@ def submit_comment(
     speaks_for_unit = can_speak_for_unit(author, unit)
     if (data.official_position or data.cosigner_ids) and not speaks_for_unit:
         raise CommentRefused(
-            _l("Only a member of a unit can give its official position or add co-signing units.")
+            _l(
+                "Only a confirmed representative of a unit, with a verified e-mail address, can "
+                "give its official position or add co-signing units."
+            )
         )
     cosigners = _cosigners(data.cosigner_ids, unit)
     files = _files(attachments, official=data.official_position)
@@ -285,7 +288,12 @@ def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: dat
     has already submitted comments on the revision.
     """
     if not can_speak_for_unit(actor, unit):
-        raise CommentRefused(_l("Only a member of a unit can declare that it has no comments."))
+        raise CommentRefused(
+            _l(
+                "Only a confirmed representative of a unit, with a verified e-mail address, can "
+                "declare that it has no comments."
+            )
+        )
     if not revision.is_open(now):
         raise period_refusal(revision, now)
     submitted = db.session.scalar(

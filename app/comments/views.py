@@ -384,7 +384,13 @@ def no_comments(slug: str, number: int):
     if not current_user.is_authenticated:
         return sign_in_first()
     if not can_speak_for_unit(current_user, current_user.unit):
-        return refusal(_("Only a member of a unit can declare that it has no comments."), 403)
+        return refusal(
+            _(
+                "Only a confirmed representative of a unit, with a verified e-mail address, can "
+                "declare that it has no comments."
+            ),
+            403,
+        )
     try:
         record_no_comments(
             revision=revision, unit=current_user.unit, actor=current_user, now=utcnow()

@@ -186,7 +186,10 @@ def test_account_page_shows_name_email_role_and_unit(client, login_as):
     html = read_english(client, "/account")
 
     assert "<dt>Name</dt><dd>钱七</dd>" in html
-    assert "<dt>E-mail address</dt><dd>rev@example.org</dd>" in html
+    assert (
+        '<dt>E-mail address</dt><dd>rev@example.org <span class="muted">(not verified)</span></dd>'
+        in html
+    )
     assert "<dt>Role</dt><dd>Reviewer</dd>" in html
     assert '中国质量认证中心 <span class="muted">(Certification body · 北京市)</span>' in html
     assert 'action="/account/password"' in html

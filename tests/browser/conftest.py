@@ -34,9 +34,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_mail(tmp_path_factory) -> Path:
+    """Where the live server writes the mail it sends (.eml files)."""
+    return tmp_path_factory.mktemp("live-mail")
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, live_mail):
     url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "browser-tests"})
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "browser-tests", "MAIL_FOLDER": live_mail}
+    )
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
         load_demo()

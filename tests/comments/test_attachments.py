@@ -188,7 +188,7 @@ def test_a_file_over_the_size_limit_is_refused(revision, app, client, login_as):
 def test_a_unit_member_sends_the_official_position_with_a_stamped_pdf(revision, client, login_as):
     unit = make_unit("中认联合认证中心", "CB")
     partner = make_unit("华培认证培训中心", "TB")
-    login_as(make_user(unit=unit))
+    login_as(make_user(unit=unit, representative=True))
 
     post_comment(
         client,
@@ -207,7 +207,7 @@ def test_a_unit_member_sends_the_official_position_with_a_stamped_pdf(revision, 
 
 
 def test_a_stamped_copy_must_be_a_pdf_and_go_with_the_official_position(revision, client, login_as):
-    login_as(make_user(unit=make_unit()))
+    login_as(make_user(unit=make_unit(), representative=True))
     english(client)
 
     not_official = post_comment(client, revision, body="x", stamped=upload(PDF_BYTES, "s.pdf"))
@@ -230,14 +230,17 @@ def test_unit_options_need_a_unit(revision, client, login_as):
     official = post_comment(client, revision, body="x", official_position="y")
     cosigned = post_comment(client, revision, body="x", cosigners=[str(other.id)])
 
-    expected = "Only a member of a unit can give its official position or add co-signing units."
+    expected = (
+        "Only a confirmed representative of a unit, with a verified e-mail address, can "
+        "give its official position or add co-signing units."
+    )
     assert message(text(official)) == expected
     assert message(text(cosigned)) == expected
     assert stored() == []
 
 
 def test_an_unknown_cosigning_unit_is_refused(revision, client, login_as):
-    login_as(make_user(unit=make_unit()))
+    login_as(make_user(unit=make_unit(), representative=True))
     english(client)
 
     response = post_comment(client, revision, body="x", cosigners=["999999"])

@@ -26,7 +26,7 @@ def replies():
 
 def test_a_unit_member_records_no_comments(app, client, login_as):
     revision = make_open_revision()
-    user = login_as(make_user(unit=make_unit("华信认证有限公司")))
+    user = login_as(make_user(unit=make_unit("华信认证有限公司"), representative=True))
     english(client)
     csrf = tokens(client, revision)["csrf_token"]
 
@@ -45,7 +45,7 @@ def test_refused_when_the_unit_already_commented(app, client, login_as):
     revision = make_open_revision()
     unit = make_unit("华信认证有限公司")
     make_comment(revision, make_user(unit=unit), "art1")
-    login_as(make_user(unit=unit))
+    login_as(make_user(unit=unit, representative=True))
     english(client)
     csrf = tokens(client, revision)["csrf_token"]
 
@@ -63,7 +63,7 @@ def test_a_withdrawn_comment_does_not_prevent_it(app, client, login_as):
     revision = make_open_revision()
     unit = make_unit("华信认证有限公司")
     make_comment(revision, make_user(unit=unit), "art1", status=CommentStatus.WITHDRAWN)
-    login_as(make_user(unit=unit))
+    login_as(make_user(unit=unit, representative=True))
     csrf = tokens(client, revision)["csrf_token"]
 
     client.post(URL, data={"csrf_token": csrf})
@@ -74,7 +74,7 @@ def test_a_withdrawn_comment_does_not_prevent_it(app, client, login_as):
 def test_a_later_comment_from_the_unit_clears_the_declaration(app, client, login_as):
     revision = make_open_revision()
     unit = make_unit("华信认证有限公司")
-    login_as(make_user(unit=unit))
+    login_as(make_user(unit=unit, representative=True))
     client.post(URL, data={"csrf_token": tokens(client, revision)["csrf_token"]})
 
     post_comment(client, revision, "art1", body="还是有意见。")
@@ -91,13 +91,16 @@ def test_an_individual_cannot_declare_for_a_unit(app, client, login_as):
     response = client.post(URL, data={"csrf_token": csrf})
 
     assert response.status_code == 403
-    assert message(text(response)) == "Only a member of a unit can declare that it has no comments."
+    assert message(text(response)) == (
+        "Only a confirmed representative of a unit, with a verified e-mail address, can "
+        "declare that it has no comments."
+    )
     assert replies() == []
 
 
 def test_not_after_the_period(app, client, login_as):
     make_closed_revision()
-    login_as(make_user(unit=make_unit()))
+    login_as(make_user(unit=make_unit(), representative=True))
     english(client)
     csrf = tokens(client, make_open_revision(measure="other"))["csrf_token"]
 

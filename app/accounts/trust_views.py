@@ -1,0 +1,114 @@
+"""Pages of trust: verifying an e-mail address and confirming unit representatives."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+
+from app.accounts import representatives, verification
+from app.accounts.models import User
+from app.accounts.permissions import can_speak_for_unit, can_triage, is_participant, require
+from app.accounts.services import AccountRefused
+from app.extensions import db, limiter
+from app.timeutil import utcnow
+
+bp = Blueprint("trust", __name__)
+
+
+def _may_see_requests(user) -> bool:
+    """The team sees every unit's requests; a confirmed representative their own unit's."""
+    return can_triage(user) or (is_participant(user) and can_speak_for_unit(user, user.unit))
+
+
+@bp.get("/account/verify/<token>")
+def verify_email(token):
+    try:
+        verification.verify_email(token=token, now=utcnow())
+    except AccountRefused as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(
+            url_for("accounts.account" if current_user.is_authenticated else "accounts.sign_in"),
+            code=303,
+        )
+    db.session.commit()
+    flash(_("Your e-mail address is verified."), "success")
+    return redirect(url_for("accounts.account"), code=303)
+
+
+@bp.post("/account/verify")
+@login_required
+@limiter.limit(lambda: current_app.config.get("RATELIMIT_VERIFY", "3 per hour"))
+def resend_verification():
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if current_user.email_verified:
+        flash(_("Your e-mail address is already verified."), "info")
+    else:
+        verification.send_verification(user=current_user._get_current_object())
+        flash(
+            _("We have sent a new verification link to %(email)s.", email=current_user.email),
+            "success",
+        )
+    return redirect(url_for("accounts.account"), code=303)
+
+
+@bp.post("/account/representative")
+@login_required
+def request_representation():
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        representatives.request_representation(
+            user=current_user._get_current_object(), now=utcnow()
+        )
+    except AccountRefused as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(
+            _("Your request to represent your unit has been sent to the project team."), "success"
+        )
+    return redirect(url_for("accounts.account"), code=303)
+
+
+@bp.get("/representatives")
+@require(_may_see_requests)
+def list_requests():
+    actor = current_user._get_current_object()
+    return render_template(
+        "accounts/representatives.html",
+        requests=representatives.pending_requests(actor=actor),
+        form=FlaskForm(),
+    )
+
+
+@bp.post("/representatives/<int:user_id>/confirm", defaults={"decision": "confirm"})
+@bp.post("/representatives/<int:user_id>/refuse", defaults={"decision": "refuse"})
+@require(_may_see_requests)
+def decide(user_id, decision):
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    try:
+        representatives.decide_representation(
+            actor=current_user._get_current_object(),
+            user=user,
+            confirm=decision == "confirm",
+            now=utcnow(),
+        )
+    except AccountRefused as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for("trust.list_requests"), code=303)
+    db.session.commit()
+    if decision == "confirm":
+        flash(
+            _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name), "success"
+        )
+    else:
+        flash(_("The request of %(name)s was declined.", name=user.name), "success")
+    return redirect(url_for("trust.list_requests"), code=303)
