@@ -73,6 +73,7 @@ class _Line:
     citation: str | None
     citation_en: str | None
     clause_kind: str | None
+    clause_position: int | None  # 0-based document order of the clause
     parent_citation: str | None
     group_id: int | None
     group_title: str | None
@@ -172,7 +173,7 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
             rows.append(
                 IsoRow(
                     member=words.categories.get(line.category, line.category),
-                    line="",
+                    line=_iso_line(line),
                     clause=clause,
                     paragraph=paragraph,
                     comment_type=line.type,
@@ -210,6 +211,7 @@ def _read_lines(revision: Revision) -> list[_Line]:
             Clause.citation,
             Clause.citation_en,
             Clause.kind.label("clause_kind"),
+            Clause.position.label("clause_position"),
             parent.citation.label("parent_citation"),
             Comment.group_id,
             CommentGroup.title.label("group_title"),
@@ -357,10 +359,24 @@ def _answer_text(answer: Row, language: str, words: _Words) -> str:
     """处理意见: the disposition, then its reason (the English one in the English edition,
     the Chinese one when no English was written)."""
     label = words.dispositions[answer.disposition]
-    reason = (answer.reason_en if language == "en" else "") or answer.reason
+    reason = _without_label((answer.reason_en if language == "en" else "") or answer.reason, label)
     if not reason:
         return label
     return words.answer.format(disposition=label, reason=reason)
+
+
+_AFTER_LABEL = "。：:.，,;； \u3000"
+
+
+def _without_label(reason: str, label: str) -> str:
+    """A reason as written, minus a leading disposition label ("采纳。第二稿…"): the table
+    prints the label itself, and would otherwise say it twice ("采纳：采纳。…")."""
+    reason = reason.strip()
+    if reason.casefold().startswith(label.casefold()):
+        rest = reason[len(label) :]
+        if not rest or rest[0] in _AFTER_LABEL:
+            return rest.lstrip(_AFTER_LABEL)
+    return reason
 
 
 def _iso_clause(line: _Line, language: str, words: _Words) -> tuple[str, str]:
@@ -374,6 +390,14 @@ def _iso_clause(line: _Line, language: str, words: _Words) -> tuple[str, str]:
         article = _article_citation(line, english)
     rest = citation[len(article) :].strip(" ,") if citation.startswith(article) else ""
     return article, rest
+
+
+def _iso_line(line: _Line) -> str:
+    """Line number: the clause's line in the draft as printed, counted from 1. Every heading,
+    article, paragraph and item starts its own line, so the clause's place in document order
+    is the line a secretariat counts to find it (the draft source's own line numbers are not
+    kept, and they would shift with blank lines and front matter). '' for general comments."""
+    return "" if line.clause_position is None else str(line.clause_position + 1)
 
 
 def _article_citation(line: _Line, english: bool) -> str:
