@@ -37,17 +37,16 @@ from app.exports.summary_model import (
 from app.extensions import db
 from app.measures.models import Clause, Revision
 from app.triage.consulted import consultation_figures
+from app.triage.figures import APPROVED_STATES, AnswerFigures, answer_figures
 from app.triage.models import (
     DISPOSITION_LABELS,
     CommentGroup,
     Disposition,
     Event,
     Response,
-    ResponseState,
 )
 
 LANGUAGES = ("zh", "en")
-REVIEWED = (ResponseState.APPROVED, ResponseState.PUBLISHED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +149,7 @@ def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -
                 (_("③ Units that replied with comments"), figures.with_comments),
                 (_("④ Units that did not reply"), figures.not_replied),
             ),
-            totals=_totals(blocks),
+            totals=_totals(answer_figures(revision), options),
             options=options.as_dict(),
         )
 
@@ -165,7 +164,8 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
         words = _words()
         rows = []
         for line in lines:
-            answer = answers.get(("g", line.group_id)) or answers.get(("c", line.comment_id))
+            # The group's answer for a grouped comment, as in the table (triage.figures' rule).
+            answer = answers.get(("g", line.group_id) if line.group_id else ("c", line.comment_id))
             if options.answered_only and answer is None:
                 continue
             clause, paragraph = _iso_clause(line, options.language, words)
@@ -253,7 +253,7 @@ def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
             Response.disposition,
             Response.reason,
             Response.reason_en,
-        ).where(Response.revision_id == revision.id, Response.state.in_(REVIEWED))
+        ).where(Response.revision_id == revision.id, Response.state.in_(APPROVED_STATES))
     )
     answers: dict[tuple[str, int], Row] = {}
     for response in responses:
@@ -441,21 +441,16 @@ def _labels() -> SummaryLabels:
         date=_("Date filled"),
         page_footer=_("Page {page} of {pages}"),
         figures_title=_("Units consulted and their replies"),
-        totals_title=_("Totals"),
+        totals_title=_("Totals (approved answers)"),
     )
 
 
-def _totals(blocks: list[SummaryBlock]) -> tuple[tuple[str, int], ...]:
-    counted = {disposition.value: 0 for disposition in Disposition}
-    pending = 0
-    for block in blocks:
-        if block.disposition is None:
-            pending += len(block.rows)
-        else:
-            counted[block.disposition] += len(block.rows)
-    total = sum(len(block.rows) for block in blocks)
+def _totals(figures: AnswerFigures, options: SummaryOptions) -> tuple[tuple[str, int], ...]:
+    """The footer's totals, on the approved-answer basis defined in triage.figures (the
+    dashboard shows the same numbers). A table of answered comments only has none pending."""
+    approved = figures.approved
     return (
-        (_("Comments"), total),
-        *((str(DISPOSITION_LABELS[d]), counted[d.value]) for d in Disposition),
-        (_("Pending"), pending),
+        (_("Comments"), figures.answered if options.answered_only else figures.received),
+        *((str(DISPOSITION_LABELS[d]), approved[d]) for d in Disposition),
+        (_("Pending"), 0 if options.answered_only else figures.unanswered),
     )
