@@ -36,7 +36,7 @@ _CENTRE_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _HEADING_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
-_LINE_HEIGHT = 12.75  # points per line of 10-point text, CJK included (LibreOffice's print)
+_LINE_HEIGHT = 13.5  # points per line of 10-point text, CJK included (12.75 clipped last lines)
 _ROW_PADDING = 4
 # A column "width" counts the default font's digits (11-point Calibri); 10-point text fits
 # about a sixth more half-width units than that (measured on LibreOffice's print: 24-26
