@@ -8,7 +8,6 @@ shows names and the author agreed. Otherwise the answer says how many comments i
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +18,7 @@ from app.comments.models import Comment, CommentStatus, Consent
 from app.comments.publication import comments_are_public, public_author
 from app.extensions import db
 from app.measures.models import Clause, Revision
+from app.triage.figures import answer_figures
 from app.triage.models import Disposition, Response, ResponseState
 
 GENERAL = -1
@@ -43,8 +43,10 @@ class ReportSection:
 
 @dataclass(slots=True)
 class AdoptionReport:
-    received: int  # comments received (not withdrawn)
-    answered: int  # comments with a published answer
+    # From triage.figures: comments received, those with a published answer, and those per
+    # disposition of their published answer (已公布的处理意见).
+    received: int
+    answered: int
     by_disposition: dict[Disposition, int]
     sections: list[ReportSection]
 
@@ -81,13 +83,11 @@ def adoption_report(revision: Revision, *, now: datetime) -> AdoptionReport:
             answered = [own[response.comment_id]] if response.comment_id in own else []
         if answered:
             answers.append(ReportAnswer(response, answered, _shown(public, answered)))
-    counted: Counter = Counter()
-    for answer in answers:
-        counted[answer.response.disposition] += len(answer.comments)
+    figures = answer_figures(revision)  # the published basis, as defined for every page
     return AdoptionReport(
-        received=len(comments),
-        answered=sum(counted.values()),
-        by_disposition={d: counted[d] for d in Disposition},
+        received=figures.received,
+        answered=figures.answered_published,
+        by_disposition=figures.published,
         sections=_sections(answers),
     )
 

@@ -37,17 +37,16 @@ from app.exports.summary_model import (
 from app.extensions import db
 from app.measures.models import Clause, Revision
 from app.triage.consulted import consultation_figures
+from app.triage.figures import APPROVED_STATES, AnswerFigures, answer_figures
 from app.triage.models import (
     DISPOSITION_LABELS,
     CommentGroup,
     Disposition,
     Event,
     Response,
-    ResponseState,
 )
 
 LANGUAGES = ("zh", "en")
-REVIEWED = (ResponseState.APPROVED, ResponseState.PUBLISHED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +72,7 @@ class _Line:
     citation: str | None
     citation_en: str | None
     clause_kind: str | None
+    clause_position: int | None  # 0-based document order of the clause
     parent_citation: str | None
     group_id: int | None
     group_title: str | None
@@ -149,7 +149,7 @@ def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -
                 (_("③ Units that replied with comments"), figures.with_comments),
                 (_("④ Units that did not reply"), figures.not_replied),
             ),
-            totals=_totals(blocks),
+            totals=_totals(answer_figures(revision), options),
             options=options.as_dict(),
         )
 
@@ -164,7 +164,8 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
         words = _words()
         rows = []
         for line in lines:
-            answer = answers.get(("g", line.group_id)) or answers.get(("c", line.comment_id))
+            # The group's answer for a grouped comment, as in the table (triage.figures' rule).
+            answer = answers.get(("g", line.group_id) if line.group_id else ("c", line.comment_id))
             if options.answered_only and answer is None:
                 continue
             clause, paragraph = _iso_clause(line, options.language, words)
@@ -172,7 +173,7 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
             rows.append(
                 IsoRow(
                     member=words.categories.get(line.category, line.category),
-                    line="",
+                    line=_iso_line(line),
                     clause=clause,
                     paragraph=paragraph,
                     comment_type=line.type,
@@ -210,6 +211,7 @@ def _read_lines(revision: Revision) -> list[_Line]:
             Clause.citation,
             Clause.citation_en,
             Clause.kind.label("clause_kind"),
+            Clause.position.label("clause_position"),
             parent.citation.label("parent_citation"),
             Comment.group_id,
             CommentGroup.title.label("group_title"),
@@ -251,7 +253,7 @@ def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
             Response.disposition,
             Response.reason,
             Response.reason_en,
-        ).where(Response.revision_id == revision.id, Response.state.in_(REVIEWED))
+        ).where(Response.revision_id == revision.id, Response.state.in_(APPROVED_STATES))
     )
     answers: dict[tuple[str, int], Row] = {}
     for response in responses:
@@ -357,10 +359,24 @@ def _answer_text(answer: Row, language: str, words: _Words) -> str:
     """处理意见: the disposition, then its reason (the English one in the English edition,
     the Chinese one when no English was written)."""
     label = words.dispositions[answer.disposition]
-    reason = (answer.reason_en if language == "en" else "") or answer.reason
+    reason = _without_label((answer.reason_en if language == "en" else "") or answer.reason, label)
     if not reason:
         return label
     return words.answer.format(disposition=label, reason=reason)
+
+
+_AFTER_LABEL = "。：:.，,;； \u3000"
+
+
+def _without_label(reason: str, label: str) -> str:
+    """A reason as written, minus a leading disposition label ("采纳。第二稿…"): the table
+    prints the label itself, and would otherwise say it twice ("采纳：采纳。…")."""
+    reason = reason.strip()
+    if reason.casefold().startswith(label.casefold()):
+        rest = reason[len(label) :]
+        if not rest or rest[0] in _AFTER_LABEL:
+            return rest.lstrip(_AFTER_LABEL)
+    return reason
 
 
 def _iso_clause(line: _Line, language: str, words: _Words) -> tuple[str, str]:
@@ -374,6 +390,14 @@ def _iso_clause(line: _Line, language: str, words: _Words) -> tuple[str, str]:
         article = _article_citation(line, english)
     rest = citation[len(article) :].strip(" ,") if citation.startswith(article) else ""
     return article, rest
+
+
+def _iso_line(line: _Line) -> str:
+    """Line number: the clause's line in the draft as printed, counted from 1. Every heading,
+    article, paragraph and item starts its own line, so the clause's place in document order
+    is the line a secretariat counts to find it (the draft source's own line numbers are not
+    kept, and they would shift with blank lines and front matter). '' for general comments."""
+    return "" if line.clause_position is None else str(line.clause_position + 1)
 
 
 def _article_citation(line: _Line, english: bool) -> str:
@@ -417,21 +441,16 @@ def _labels() -> SummaryLabels:
         date=_("Date filled"),
         page_footer=_("Page {page} of {pages}"),
         figures_title=_("Units consulted and their replies"),
-        totals_title=_("Totals"),
+        totals_title=_("Totals (approved answers)"),
     )
 
 
-def _totals(blocks: list[SummaryBlock]) -> tuple[tuple[str, int], ...]:
-    counted = {disposition.value: 0 for disposition in Disposition}
-    pending = 0
-    for block in blocks:
-        if block.disposition is None:
-            pending += len(block.rows)
-        else:
-            counted[block.disposition] += len(block.rows)
-    total = sum(len(block.rows) for block in blocks)
+def _totals(figures: AnswerFigures, options: SummaryOptions) -> tuple[tuple[str, int], ...]:
+    """The footer's totals, on the approved-answer basis defined in triage.figures (the
+    dashboard shows the same numbers). A table of answered comments only has none pending."""
+    approved = figures.approved
     return (
-        (_("Comments"), total),
-        *((str(DISPOSITION_LABELS[d]), counted[d.value]) for d in Disposition),
-        (_("Pending"), pending),
+        (_("Comments"), figures.answered if options.answered_only else figures.received),
+        *((str(DISPOSITION_LABELS[d]), approved[d]) for d in Disposition),
+        (_("Pending"), 0 if options.answered_only else figures.unanswered),
     )

@@ -85,7 +85,7 @@ class IsoRow:
     """A line of the ISO-style comment sheet (ISO/IEC template's columns)."""
 
     member: str  # MB/NC: here the unit category
-    line: str  # line number: the clause's paragraph line, '' when not known
+    line: str  # line number: the clause's line in the printed draft (1-based), '' if general
     clause: str  # Clause/Subclause: the article (or standard clause) cited
     paragraph: str  # Paragraph/Figure/Table: the rest of the citation (款, 项)
     comment_type: str  # ge / te / ed

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, func, select
 
 from app.accounts.models import UnitCategory
 from app.comments.models import Channel, Comment, CommentStatus
 from app.extensions import db
 from app.measures.models import Revision
 from app.measures.reading import STRUCTURAL, Node, Tree, load_tree
-from app.triage.models import Disposition, Response, ResponseState
+from app.triage.figures import AnswerFigures, answer_figures
 
 
 @dataclass(slots=True)
@@ -34,21 +33,13 @@ class Statistics:
     withdrawn: int = 0
     late: int = 0
     general: int = 0  # on the draft as a whole (no clause)
-    unanswered: int = 0  # no published response, directly or through the group
     by_clause: dict[str, int] = field(default_factory=dict)  # key -> count with sub-clauses
     by_category: dict[UnitCategory, int] = field(default_factory=dict)
     by_channel: dict[Channel, int] = field(default_factory=dict)
-    # disposition -> state -> count; the disposition of the response that answers a comment
-    by_disposition: dict[Disposition, dict[ResponseState, int]] = field(default_factory=dict)
-    no_response: int = 0  # comments no response (in any state) answers yet
+    # answered, unanswered, per disposition and state: defined once in triage.figures
+    answers: AnswerFigures = field(default_factory=AnswerFigures)
     heat_rows: list[HeatRow] = field(default_factory=list)
     heat_maximum: int = 0  # the busiest article, for the shading's scale
-
-    def disposition_total(self, disposition: Disposition) -> int:
-        return sum(self.by_disposition.get(disposition, {}).values())
-
-    def state_total(self, state: ResponseState) -> int:
-        return sum(per_state.get(state, 0) for per_state in self.by_disposition.values())
 
 
 def revision_statistics(revision: Revision) -> Statistics:
@@ -79,7 +70,7 @@ def revision_statistics(revision: Revision) -> Statistics:
             select(Comment.channel, func.count()).where(submitted).group_by(Comment.channel)
         ).all()
     )
-    _count_dispositions(stats, submitted)
+    stats.answers = answer_figures(revision)
 
     per_clause = dict(
         db.session.execute(
@@ -89,40 +80,6 @@ def revision_statistics(revision: Revision) -> Statistics:
     stats.general = per_clause.pop(None, 0)
     _fill_heat_map(stats, load_tree(revision), per_clause)
     return stats
-
-
-def _count_dispositions(stats: Statistics, submitted) -> None:
-    """A comment is answered by its own response if it has one, else by its group's."""
-    own = aliased(Response)
-    grouped = aliased(Response)
-    disposition = func.coalesce(own.disposition, grouped.disposition)
-    state = func.coalesce(own.state, grouped.state)
-    published = case(
-        (
-            or_(own.state == ResponseState.PUBLISHED, grouped.state == ResponseState.PUBLISHED),
-            1,
-        ),
-        else_=0,
-    )
-    rows = db.session.execute(
-        select(disposition, state, published, func.count())
-        .select_from(Comment)
-        .outerjoin(own, own.comment_id == Comment.id)
-        .outerjoin(
-            grouped, and_(Comment.group_id.is_not(None), grouped.group_id == Comment.group_id)
-        )
-        .where(submitted)
-        .group_by(disposition, state, published)
-    )
-    for disposition_value, state_value, is_published, count in rows:
-        if not is_published:
-            stats.unanswered += count
-        if disposition_value is None:
-            stats.no_response += count
-            continue
-        per_state = stats.by_disposition.setdefault(Disposition(disposition_value), {})
-        key = ResponseState(state_value)
-        per_state[key] = per_state.get(key, 0) + count
 
 
 def _fill_heat_map(stats: Statistics, tree: Tree, per_clause: dict[int, int]) -> None:

@@ -45,9 +45,10 @@ def dashboard(slug: str, number: int):
     channels = [
         (str(CHANNEL_LABELS[channel]), stats.by_channel.get(channel, 0)) for channel in Channel
     ]
+    # On the summary's basis (approved answers), so the chart and the summary's totals agree.
     dispositions = [
-        (str(DISPOSITION_LABELS[d]), stats.disposition_total(d)) for d in Disposition
-    ] + [(_("No response yet"), stats.no_response)]
+        (str(DISPOSITION_LABELS[d]), count) for d, count in stats.answers.approved.items()
+    ] + [(_("Unanswered (no approved answer)"), stats.answers.unanswered)]
     return render_template(
         "triage/dashboard.html",
         revision=revision,
@@ -61,7 +62,9 @@ def dashboard(slug: str, number: int):
         channels=channels,
         category_chart=bar_chart(categories, title=_("Comments per unit category")),
         channel_chart=bar_chart(channels, title=_("Comments per channel")),
-        disposition_chart=bar_chart(dispositions, title=_("Comments per disposition")),
+        disposition_chart=bar_chart(
+            dispositions, title=_("Comments per disposition (approved answers)")
+        ),
         dispositions=list(Disposition),
         disposition_labels=DISPOSITION_LABELS,
         state_labels=RESPONSE_STATE_LABELS,

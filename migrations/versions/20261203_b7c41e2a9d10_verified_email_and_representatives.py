@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "b7c41e2a9d10"
-down_revision = "ad849575cfe9"
+down_revision = "b7d41c2e9a10"
 branch_labels = None
 depends_on = None
 

@@ -91,7 +91,7 @@ def test_rows_follow_the_document_with_general_comments_first_and_groups_togethe
     ]
     grouped = table.blocks[2]
     assert [row.number for row in grouped.rows] == [3, 4]
-    assert grouped.answer == "部分采纳：部分采纳，增加实习审核员。"
+    assert grouped.answer == "部分采纳：增加实习审核员。"  # the label once
     assert table.blocks[4].answer == "采纳"  # published, no reason
     assert table.blocks[5].answer == ""  # the draft answer does not count yet
     assert table.totals == (
@@ -145,6 +145,12 @@ def test_the_iso_sheet_splits_the_citation_into_clause_and_paragraph(scene):
     assert rows['=HYPERLINK("http://x")'].paragraph == "第二款"
     assert rows["第三条第一项定义过宽。"].observations == "采纳"
     assert rows["整体结构清晰。"].member == "认证人员（个人）"
+    # Line number: the clause's line in the printed draft; none for the draft as a whole.
+    clauses = {clause.key: clause.position + 1 for clause in revision.clauses}
+    assert rows["第三条第一项定义过宽。"].line == str(clauses["art3.p1.i1"])
+    assert rows["适用范围应包括实习审核员。"].line == str(clauses["art2"])
+    assert rows["整体结构清晰。"].line == ""
+    assert int(rows["适用范围应包括实习审核员。"].line) < int(rows["第三条第一项定义过宽。"].line)
 
 
 # Downloads ---------------------------------------------------------------------------------
@@ -269,3 +275,48 @@ def test_the_command_line_writes_the_summary_and_records_it(scene, app, tmp_path
     assert [(d.user_id, d.kind, d.sha256) for d in recorded] == [
         (official.id, "summary.csv", digest)
     ]
+
+
+def test_each_download_writes_the_disposition_once(scene, client, login_as):
+    """A reason that begins with its own label ("部分采纳，…") is printed after the label once,
+    in every format officials download."""
+    revision, _team, _c = scene
+    login_as(make_user("official", name="国家局官员"))
+    once, single = "部分采纳：增加实习审核员。", "采纳"
+
+    xlsx = load_workbook(io.BytesIO(download(client, revision, "xlsx", lang="zh").data)).active
+    answers = [row[5] for row in xlsx.iter_rows(min_row=6, max_row=12, values_only=True)]
+    assert answers == [None, None, once, None, None, single, None]
+
+    docx = Document(io.BytesIO(download(client, revision, "docx", lang="zh").data))
+    cells = [row.cells[5].text for row in docx.tables[0].rows[1:]]
+    assert cells == ["", "", once, once, "", single, ""]  # the merged cell reads the same twice
+
+    text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert [row[5] for row in rows[1:]] == ["", "", once, once, "", single, ""]
+
+    url = f"/m/{revision.measure.slug}/r/{revision.number}/downloads/iso-comments.xlsx"
+    iso = load_workbook(io.BytesIO(client.get(url).data)).active
+    observations = {
+        row[5].split("\n")[0]: row[7] for row in iso.iter_rows(min_row=3, values_only=True)
+    }
+    assert observations["适用范围应包括实习审核员。"] == once
+    assert observations["第三条第一项定义过宽。"] == single
+
+
+def test_the_csv_is_the_table_only_and_the_json_has_the_figures(scene, client, login_as):
+    revision, _team, _c = scene
+    login_as(make_user("official", name="国家局官员"))
+    text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 1 + 7  # the heading, then one line per comment: no footer blocks
+    assert {len(row) for row in rows} == {7}
+    document = json.loads(download(client, revision, "json", lang="zh").data)
+    assert [(item["caption"], item["figure"]) for item in document["totals"]] == [
+        ("意见", 7), ("采纳", 1), ("部分采纳", 2), ("未采纳", 0), ("说明", 0),
+        ("不属于本文件调整范围", 0), ("待处理", 4),
+    ]  # fmt: skip
+    assert [item["caption"] for item in document["figures"]] == [
+        "① 征求意见单位数", "② 回复单位数", "③ 回复并提出意见的单位数", "④ 未回复单位数",
+    ]  # fmt: skip

@@ -73,14 +73,16 @@ def test_statistics_per_category_channel_and_disposition(filled):
         Channel.LETTER: 1,
         Channel.EMAIL: 1,
     }
-    assert stats.by_disposition == {
+    assert stats.answers.by_state == {
         Disposition.ADOPTED: {ResponseState.PUBLISHED: 2},  # through their group
         Disposition.NOTED: {ResponseState.PUBLISHED: 1},
         Disposition.NOT_ADOPTED: {ResponseState.APPROVED: 1},
         Disposition.PARTLY: {ResponseState.DRAFT: 1},
     }
-    assert stats.no_response == 2
-    assert stats.unanswered == 4  # approved and draft answers have not reached anyone yet
+    assert stats.answers.no_answer == 2
+    assert stats.answers.answered == 4  # approved or published
+    assert stats.answers.answered_published == 3
+    assert stats.answers.unanswered == 3  # no answer, or one still in draft
 
 
 def test_statistics_take_the_same_statements_for_few_and_many_comments(filled, db):
@@ -102,7 +104,13 @@ def test_statistics_take_the_same_statements_for_few_and_many_comments(filled, d
 def test_statistics_of_an_empty_revision_are_zero(app):
     stats = revision_statistics(make_open_revision())
 
-    assert (stats.total, stats.unanswered, stats.no_response, stats.heat_maximum) == (0, 0, 0, 0)
+    answers = stats.answers
+    assert (answers.received, answers.unanswered, answers.no_answer, stats.heat_maximum) == (
+        0,
+        0,
+        0,
+        0,
+    )
     assert set(stats.by_clause.values()) == {0}
 
 
@@ -126,7 +134,21 @@ def test_dashboard_page_shows_the_figures_to_an_official(filled, client, login_a
     html = text(client.get(URL))
 
     figures = re.findall(r'<dd id="figure-(\w+)">(\d+)</dd>', html)
-    assert figures == [("total", "7"), ("unanswered", "4"), ("late", "2"), ("general", "2")]
+    assert figures == [
+        ("total", "7"),
+        ("answered", "4"),  # approved or published: the summary's basis
+        ("published", "3"),  # the adoption report's basis
+        ("unanswered", "3"),  # no approved answer: the summary's "pending"
+        ("late", "2"),
+        ("general", "2"),
+    ]
+    labels = re.findall(r"<dt>([^<]*)</dt><dd id=\"figure-", html)
+    assert labels[:4] == [
+        "Comments received",
+        "Answered (approved answers)",
+        "Answered (published answers)",
+        "Unanswered (no approved answer)",
+    ]
     assert _text(re.search(r'<p[^>]*id="withdrawn-note">.*?</p>', html).group(0)) == (
         "1 withdrawn comments are not counted."
     )
@@ -157,14 +179,14 @@ def test_dashboard_page_shows_the_figures_to_an_official(filled, client, login_a
         "Form import 0",
     ]
     assert _rows(html, "table-dispositions") == [
-        "Disposition In draft Approved Published Total",
+        "Disposition In draft Approved Published Approved answers",
         "Adopted 0 0 2 2",
-        "Partially adopted 1 0 0 1",
+        "Partially adopted 1 0 0 0",
         "Not adopted 0 1 0 1",
         "Noted (explained) 0 0 1 1",
         "Out of scope 0 0 0 0",
-        "All responses 1 1 3 5",
-        "No response yet 2",
+        "All responses 1 1 3 4",
+        "Unanswered (no approved answer) 3",
     ]
 
 
@@ -178,7 +200,7 @@ def test_dashboard_charts_are_well_formed_labelled_svg(filled, client, login_as)
         "Key",
         "Comments per unit category",
         "Comments per channel",
-        "Comments per disposition",
+        "Comments per disposition (approved answers)",
     ]
     assert {svg.get("role") for svg in svgs} == {"img"}
     channel_texts = [t.text for t in svgs[2].iter("{http://www.w3.org/2000/svg}text")]
@@ -196,6 +218,8 @@ def test_dashboard_of_an_empty_revision_renders(app, client, login_as):
     assert response.status_code == 200
     assert re.findall(r'<dd id="figure-(\w+)">(\d+)</dd>', html) == [
         ("total", "0"),
+        ("answered", "0"),
+        ("published", "0"),
         ("unanswered", "0"),
         ("late", "0"),
         ("general", "0"),

@@ -33,7 +33,8 @@ def neutralise_cell(value: object) -> object:
 
 def write_summary_csv(summary: Summary) -> bytes:
     """The columns' heading line, a line per comment (a block's answer repeated on each of its
-    lines), then the figures and the totals, each under its title."""
+    lines), and nothing else: every line has the heading's columns, so CSV readers get a
+    rectangle. The figures and totals are in the JSON edition and the XLSX/DOCX footers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise_cell(text) for text in summary.labels.columns])
@@ -53,12 +54,4 @@ def write_summary_csv(summary: Summary) -> bytes:
                     )
                 ]
             )
-    for title, lines in (
-        (summary.labels.figures_title, summary.figures),
-        (summary.labels.totals_title, summary.totals),
-    ):
-        writer.writerow([])
-        writer.writerow([neutralise_cell(title)])
-        for caption, figure in lines:
-            writer.writerow([neutralise_cell(caption), figure])
     return out.getvalue().encode("utf-8-sig")

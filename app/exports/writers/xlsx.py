@@ -27,7 +27,7 @@ from app.exports.writers._common import FixedTimeZipFile, fixed_moment
 SUMMARY_WIDTHS = (6, 14, 42, 32, 16, 34, 14)
 ANSWER_COLUMN = 6  # 处理意见, merged over the rows of a block
 # MB/NC · line · clause · paragraph · type · comments · proposed change · observations
-ISO_WIDTHS = (12, 8, 12, 14, 8, 44, 40, 40)
+ISO_WIDTHS = (18, 8, 12, 14, 8, 44, 40, 40)
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -36,8 +36,12 @@ _CENTRE_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _HEADING_FILL = PatternFill(fill_type="solid", start_color="FFD9D9D9", end_color="FFD9D9D9")
-_LINE_HEIGHT = 13.5  # points per line of 10-point text, CJK included
-_ROW_PADDING = 3
+_LINE_HEIGHT = 13.5  # points per line of 10-point text, CJK included (12.75 clipped last lines)
+_ROW_PADDING = 4
+# A column "width" counts the default font's digits (11-point Calibri); 10-point text fits
+# about a sixth more half-width units than that (measured on LibreOffice's print: 24-26
+# CJK characters a line in a 42-wide column; kept on the low side so no text is cut).
+_UNITS_PER_WIDTH = 1.15
 _MAX_CELL_TEXT = 32767  # Excel's limit; openpyxl truncates likewise
 _illegal = ILLEGAL_CHARACTERS_RE.search
 _SHEET_TITLE_BAD = re.compile(r"[\\/*?:\[\]]")
@@ -158,6 +162,10 @@ def write_iso_xlsx(sheet: IsoSheet) -> bytes:
     ws.row_dimensions[1].height = 26
     merges: list[CellRange] = []
     _merged_line(ws, merges, 1, columns, sheet.title, fonts.subtitle, _CENTRE)
+    # The heading wraps in its narrow columns ("MB/NC (unit category)"): size its row too,
+    # or LibreOffice keeps it at one line and the text overflows.
+    heading_lines = max(_lines(t, w) for t, w in zip(sheet.columns, ISO_WIDTHS, strict=True))
+    ws.row_dimensions[2].height = _LINE_HEIGHT * heading_lines + _ROW_PADDING
     ws.append(
         [_cell(ws, text, fonts.bold, _CENTRE, _BORDER, _HEADING_FILL) for text in sheet.columns]
     )
@@ -235,7 +243,12 @@ def _page_setup(sheet, title_rows: str, footer: str) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    # The footer sits 0.3 in from the paper's edge, inside a 0.8 in bottom margin: with the
+    # default 0.5 in footer margin and a 0.6 in bottom margin, "第 1 页 共 36 页" was cut off.
+    sheet.page_margins.top = 0.6
+    sheet.page_margins.bottom = 0.8
+    sheet.page_margins.header = 0.3
+    sheet.page_margins.footer = 0.3
     sheet.print_title_rows = title_rows
     sheet.HeaderFooter.oddFooter.center.text = footer
 
@@ -269,8 +282,14 @@ def _lines(text: str, width: int) -> int:
     """
     if not text:
         return 1
-    units = (len(text.encode("utf-8")) + len(text)) >> 1
-    return -(-units // (width - 1)) + text.count("\n")
+    per_line = max(1, int(width * _UNITS_PER_WIDTH) - 1)
+    if "\n" not in text:
+        return -(-((len(text.encode("utf-8")) + len(text)) >> 1) // per_line)
+    # Each paragraph starts a new line and wraps on its own.
+    return sum(
+        max(1, -(-((len(part.encode("utf-8")) + len(part)) >> 1) // per_line))
+        for part in text.split("\n")
+    )
 
 
 def _fill(cell, text: str) -> None:
