@@ -326,17 +326,20 @@ def serve_gunicorn(config: dict, folder: Path, workers: int = 2, threads: int = 
             process.wait()
 
 
-def _wait_until_up(port: int, process: subprocess.Popen, log: Path, seconds: float = 30) -> None:
+def _wait_until_up(port: int, process: subprocess.Popen, log: Path, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited:\n{log.read_text() if log.exists() else ''}")
+        # Closed whatever happens: a request that times out while gunicorn is still starting
+        # on a busy machine left its socket open, and the ResourceWarning failed the test.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/")
             connection.getresponse().read()
-            connection.close()
             return
         except OSError:
             time.sleep(0.1)
+        finally:
+            connection.close()
     raise RuntimeError(f"gunicorn did not answer on port {port} within {seconds} s")
