@@ -104,7 +104,7 @@ def test_withdraw_keeps_the_comment_marked_withdrawn(revision, client, login_as)
     assert (kept.status, kept.body) == (CommentStatus.WITHDRAWN, "撤回我。")
     page = text(client.get("/my/comments"))
     assert f"Your comment {kept.receipt} has been withdrawn." in page
-    assert '<td class="status status-withdrawn">Withdrawn</td>' in page
+    assert '<td class="status status-withdrawn" data-label="Status">Withdrawn</td>' in page
 
 
 def test_a_withdrawn_comment_cannot_be_edited(revision, client, login_as):
