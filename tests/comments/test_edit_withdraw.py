@@ -4,19 +4,13 @@ import pytest
 
 from app.comments.models import CommentStatus, Consent, Stance
 from app.comments.receipts import content_sha256
-from app.extensions import db
-from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, hidden, message, stored, text
 from tests.factories import make_closed_revision, make_comment, make_open_revision, make_user
 
 
 @pytest.fixture
 def revision(app):
-    """A measure that publishes its comments after the period, so consent is asked for."""
-    revision = make_open_revision()
-    revision.measure.comments_public = CommentVisibility.AFTER
-    db.session.commit()
-    return revision
+    return make_open_revision()
 
 
 def edit_form(client, comment):
@@ -110,7 +104,7 @@ def test_withdraw_keeps_the_comment_marked_withdrawn(revision, client, login_as)
     assert (kept.status, kept.body) == (CommentStatus.WITHDRAWN, "撤回我。")
     page = text(client.get("/my/comments"))
     assert f"Your comment {kept.receipt} has been withdrawn." in page
-    assert '<td data-label="Status" class="status status-withdrawn">Withdrawn</td>' in page
+    assert '<td class="status status-withdrawn" data-label="Status">Withdrawn</td>' in page
 
 
 def test_a_withdrawn_comment_cannot_be_edited(revision, client, login_as):

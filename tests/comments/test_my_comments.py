@@ -28,10 +28,10 @@ def test_lists_each_comment_with_receipt_citation_status_and_local_time(app, cli
 
     first, second = rows(html)
     assert f'<a class="receipt" href="/comments/{on_item.receipt}">{on_item.receipt}</a>' in first
-    assert '<td class="citation">第三条第二项</td>' in first
-    assert '<td data-label="Status" class="status status-submitted">Submitted</td>' in first
+    assert '<td class="citation" data-label="Clause">第三条第二项</td>' in first
+    assert '<td class="status status-submitted" data-label="Status">Submitted</td>' in first
     assert '<time datetime="2026-11-21 10:05">2026-11-21 10:05</time>' in first
-    assert '<td class="citation">Whole draft</td>' in second
+    assert '<td class="citation" data-label="Clause">Whole draft</td>' in second
     assert '<time datetime="2026-11-21 00:30">2026-11-21 00:30</time>' in second
     assert f'href="/comments/{general.receipt}/edit"' in second
     assert "别人的" not in html
