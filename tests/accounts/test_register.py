@@ -39,7 +39,10 @@ def test_register_as_individual_creates_a_signed_in_participant(client, db):
     )
     assert user.check_password(NEW_PASSWORD)
     html = read_english(client, "/")
-    assert flashes(html) == ["Welcome, 李四. Your account is ready."]
+    assert flashes(html) == [
+        "Welcome, 李四. Your account is ready.",
+        "We have sent a verification link to li.si@example.org.",
+    ]
     assert '<a href="/account">李四</a>' in html
 
 

@@ -4,13 +4,19 @@ import pytest
 
 from app.comments.models import CommentStatus, Consent, Stance
 from app.comments.receipts import content_sha256
+from app.extensions import db
+from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, hidden, message, stored, text
 from tests.factories import make_closed_revision, make_comment, make_open_revision, make_user
 
 
 @pytest.fixture
 def revision(app):
-    return make_open_revision()
+    """A measure that publishes its comments after the period, so consent is asked for."""
+    revision = make_open_revision()
+    revision.measure.comments_public = CommentVisibility.AFTER
+    db.session.commit()
+    return revision
 
 
 def edit_form(client, comment):
