@@ -59,6 +59,7 @@ def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
     from app import audit as _audit  # noqa: F401
     from app.accounts import models as _accounts  # noqa: F401
+    from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
     from app.accounts.views import bp as accounts_bp
     from app.audit_views import bp as audit_bp
     from app.comments import models as _comments  # noqa: F401

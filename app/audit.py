@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "user.create": _l("Account created"),
     "user.role": _l("Role changed"),
     "user.active": _l("Account activated or deactivated"),
+    "sign_in.lock": _l("Sign-in paused after failed attempts"),
     "measure.publication": _l("Publication settings changed"),
     "comment.assign": _l("Comment assigned"),
     "comment.enter": _l("Comment entered on behalf"),

@@ -11,6 +11,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -29,6 +30,8 @@ from app.accounts.forms import (
 )
 from app.accounts.models import ROLE_LABELS, Role, Unit, User
 from app.accounts.permissions import can_manage_users, require
+from app.accounts.sign_in import sign_in as limited_sign_in
+from app.accounts.sign_in_limits import SignInLocked
 from app.extensions import db, limiter
 from app.i18n import safe_next
 
@@ -86,8 +89,9 @@ def register():
     return render_template("accounts/register.html", form=form)
 
 
+# No per-process Flask-Limiter limit here: failures are counted per account and per address in
+# shared storage by sign_in_limits, so every worker agrees and an office is not locked out.
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"])
 def sign_in():
     target = safe_next(request.args.get("next"), url_for("measures.home"))
     if current_user.is_authenticated:
@@ -95,9 +99,11 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(email=form.email.data, password=form.password.data)
-        except services.SignInRefused as error:
-            db.session.rollback()
+            user = limited_sign_in(
+                email=form.email.data, password=form.password.data, address=get_remote_address()
+            )
+        except (services.SignInRefused, SignInLocked) as error:
+            db.session.commit()  # the failure counts, for every worker
             form.form_errors.append(error.message)
         else:
             db.session.commit()
