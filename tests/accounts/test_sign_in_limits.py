@@ -198,3 +198,17 @@ def test_old_failures_are_pruned_when_a_lock_is_recorded(app, db):
     keys = set(db.session.scalars(select(LoginFailure.key)))
 
     assert keys == {"new@example.org", "198.51.100.1"}
+
+
+def test_the_shared_storage_counters_count_lock_and_start_again(app):
+    """The Redis path, through the limits library's own in-process storage (same interface)."""
+    from app.accounts.sign_in_limits import ACCOUNT, SharedStorageCounters
+
+    store = SharedStorageCounters("memory://")
+    counts = [store.fail(ACCOUNT, "wang@example.org", NOON) for _ in range(10)]
+    assert store.locked_until(ACCOUNT, "wang@example.org", NOON) is None
+    store.lock(ACCOUNT, "wang@example.org", NOON)
+
+    assert counts == list(range(1, 11))
+    assert store.locked_until(ACCOUNT, "wang@example.org", NOON) is not None
+    assert store.fail(ACCOUNT, "wang@example.org", NOON) == 1
