@@ -62,6 +62,7 @@ TARGET_LABELS = {
     "response": _l("Response"),
     "event": _l("Seminar"),
     "unit": _l("Unit"),
+    "sign_in": _l("Sign in"),  # a lock on an e-mail address that no account has
 }
 
 

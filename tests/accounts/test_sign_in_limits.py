@@ -9,7 +9,14 @@ from app.accounts.services import SignInRefused
 from app.accounts.sign_in import sign_in
 from app.accounts.sign_in_limits import LoginFailure, SignInLocked
 from app.audit import AuditEvent
-from tests.accounts.helpers import csrf_token, english, form_errors, sent_mail, text
+from tests.accounts.helpers import (
+    csrf_token,
+    english,
+    form_errors,
+    read_english,
+    sent_mail,
+    text,
+)
 from tests.conftest import build_app
 from tests.factories import PASSWORD, make_user
 
@@ -86,10 +93,10 @@ def test_the_owner_is_told_of_the_lock(app):
     [mail] = sent_mail()
 
     assert mail["To"] == "wang@example.org"
-    assert mail["Subject"] == "Signing in to your account has been paused"
+    assert mail["Subject"] == "您的账号已暂停登录"  # the default language, outside a request
     body = mail.get_content()
-    assert "there were 10 failed attempts to sign in to your account" in body
-    assert "signing in is paused until 2026-12-03 12:15 (Beijing time)." in body
+    assert body.startswith("王五，您好：\n\n您的账号有 10 次因密码错误而登录失败。")
+    assert "登录已暂停至 2026-12-03 12:15（北京时间）。" in body
 
 
 def test_the_lock_expires_after_fifteen_minutes(app, db):
@@ -212,3 +219,19 @@ def test_the_shared_storage_counters_count_lock_and_start_again(app):
     assert counts == list(range(1, 11))
     assert store.locked_until(ACCOUNT, "wang@example.org", NOON) is not None
     assert store.fail(ACCOUNT, "wang@example.org", NOON) == 1
+
+
+def test_the_lock_is_in_the_audit_trail_admins_read(app, client, login_as):
+    make_user(email="wang@example.org", name="王五")
+    for _ in range(10):
+        with pytest.raises((SignInRefused, SignInLocked)):
+            sign_in(email="wang@example.org", password="wrong", address="198.51.100.1", now=NOON)
+    from app.extensions import db
+
+    db.session.commit()
+    login_as(make_user("admin"))
+
+    html = read_english(client, "/admin/audit")
+
+    assert "Sign-in paused after failed attempts" in html
+    assert "wang@example.org" in html
