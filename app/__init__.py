@@ -60,6 +60,7 @@ def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
     from app import audit as _audit  # noqa: F401
     from app.accounts import models as _accounts  # noqa: F401
+    from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
     from app.accounts.trust_views import bp as trust_bp
     from app.accounts.views import bp as accounts_bp
     from app.audit_views import bp as audit_bp

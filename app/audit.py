@@ -25,7 +25,11 @@ ACTION_LABELS = {
     "user.role": _l("Role changed"),
     "user.active": _l("Account activated or deactivated"),
     "user.representative": _l("Unit representative confirmed or declined"),
+    "sign_in.lock": _l("Sign-in paused after failed attempts"),
     "measure.publication": _l("Publication settings changed"),
+    "measure.edit": _l("Measure details changed"),
+    "revision.period": _l("Comment period changed"),
+    "revision.extend": _l("Comment period extended"),
     "comment.assign": _l("Comment assigned"),
     "comment.enter": _l("Comment entered on behalf"),
     "comment.edit_on_behalf": _l("Comment edited on behalf"),
@@ -60,6 +64,7 @@ TARGET_LABELS = {
     "response": _l("Response"),
     "event": _l("Seminar"),
     "unit": _l("Unit"),
+    "sign_in": _l("Sign in"),  # a lock on an e-mail address that no account has
 }
 
 

@@ -33,7 +33,13 @@ class Defaults:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGNUP = "10 per hour"
-    RATELIMIT_SIGNIN = "20 per 10 minutes"
+    RATELIMIT_SIGNIN = "20 per 10 minutes"  # password-reset requests, per address
+    # Failed sign-ins, counted in the database (or RATELIMIT_STORAGE_URI's Redis) so that every
+    # worker shares them: app/accounts/sign_in_limits.py.
+    SIGNIN_ACCOUNT_LIMIT = 10  # failures per e-mail address in the window lock it ...
+    SIGNIN_IP_LIMIT = 100  # ... and per network address: an office shares one
+    SIGNIN_WINDOW_MINUTES = 15
+    SIGNIN_LOCK_MINUTES = 15
     RATELIMIT_COMMENT = "60 per hour"
     RATELIMIT_VERIFY = "3 per hour"  # resending the e-mail verification link
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024

@@ -30,6 +30,8 @@ migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
 login_manager = LoginManager()
-# Limits are declared on the views that need them (sign-up, sign-in, commenting); storage is
-# in memory by default, Redis through RATELIMIT_STORAGE_URI for several processes.
+# Limits are declared on the views that need them (sign-up, reset requests, commenting): coarse
+# brakes on abuse, so per-worker memory (the default) is tolerable; RATELIMIT_STORAGE_URI=redis://
+# shares them. Failed sign-ins, a security lock, never rely on it: app/accounts/sign_in_limits.py
+# counts them in the database (or that Redis).
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

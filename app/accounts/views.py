@@ -11,12 +11,12 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
-from app.accounts import services
+from app.accounts import admin_users, services
 from app.accounts.forms import (
     ActiveForm,
     ChangePasswordForm,
@@ -29,6 +29,8 @@ from app.accounts.forms import (
 )
 from app.accounts.models import ROLE_LABELS, Role, Unit, User
 from app.accounts.permissions import can_manage_users, require
+from app.accounts.sign_in import sign_in as limited_sign_in
+from app.accounts.sign_in_limits import SignInLocked
 from app.extensions import db, limiter
 from app.i18n import safe_next
 
@@ -90,8 +92,9 @@ def register():
     return render_template("accounts/register.html", form=form)
 
 
+# No per-process Flask-Limiter limit here: failures are counted per account and per address in
+# shared storage by sign_in_limits, so every worker agrees and an office is not locked out.
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN"], methods=["POST"])
 def sign_in():
     target = safe_next(request.args.get("next"), url_for("measures.home"))
     if current_user.is_authenticated:
@@ -99,9 +102,11 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(email=form.email.data, password=form.password.data)
-        except services.SignInRefused as error:
-            db.session.rollback()
+            user = limited_sign_in(
+                email=form.email.data, password=form.password.data, address=get_remote_address()
+            )
+        except (services.SignInRefused, SignInLocked) as error:
+            db.session.commit()  # the failure counts, for every worker
             form.form_errors.append(error.message)
         else:
             db.session.commit()
@@ -189,28 +194,33 @@ def change_password():
 # Administration -------------------------------------------------------------------------------
 
 
-def list_url(role_filter: str | None = None, page: int | None = None) -> str:
-    args = {key: value for key, value in (("role", role_filter), ("page", page)) if value}
-    return url_for("accounts.manage_users", **args)
+def list_url(role_filter: str | None = None, page: int | None = None, q: str = "") -> str:
+    pairs = (("q", q), ("role", role_filter), ("page", page))
+    return url_for("accounts.manage_users", **{key: value for key, value in pairs if value})
 
 
 @bp.get("/admin/users")
 @require(can_manage_users)
 def manage_users():
     role_filter = request.args.get("role", "")
-    # The page shows each user's unit: load them with the page, not one query per row.
-    query = select(User).options(selectinload(User.unit)).order_by(User.name, User.id)
-    if role_filter:
-        if role_filter not in {role.value for role in Role}:
-            abort(404)
-        query = query.where(User.role == Role(role_filter))
-    page = db.paginate(query, per_page=USERS_PER_PAGE, error_out=False)
+    q = request.args.get("q", "").strip()[:200]
+    if role_filter and role_filter not in {role.value for role in Role}:
+        abort(404)
+    role = Role(role_filter) if role_filter else None
+    query = admin_users.users_query(text=q, role=role)
+    counts = admin_users.role_counts(text=q)
+    # The counts per role already give the total: no second COUNT for the pager.
+    page = db.paginate(query, per_page=USERS_PER_PAGE, error_out=False, count=False)
+    page.total = counts[role] if role else sum(counts.values())
     return render_template(
         "accounts/manage_users.html",
         page=page,
+        q=q,
         role_filter=role_filter,
         roles=ROLE_LABELS,
-        here=list_url(role_filter, page.page if page.page > 1 else None),
+        counts=counts,
+        all_count=sum(counts.values()),
+        here=list_url(role_filter, page.page if page.page > 1 else None, q),
         list_url=list_url,
     )
 

@@ -1,18 +1,23 @@
 """Administrators' page of measures: their revisions, periods and publication settings."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from datetime import timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms import BooleanField, SelectField
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
 
 from app.accounts.permissions import can_manage_users, require
 from app.extensions import db
 from app.forms import Form
-from app.measures.models import VISIBILITY_LABELS, Measure
-from app.measures.services import set_publication
+from app.measures.management import ChangeRefused, set_period, update_measure
+from app.measures.models import VISIBILITY_LABELS, Measure, Revision
+from app.measures.services import MEASURE_FIELDS, set_publication
+from app.timeutil import to_local, zone
 
 bp = Blueprint("measures_admin", __name__, url_prefix="/admin/measures")
 
@@ -23,6 +28,48 @@ class PublicationForm(Form):
         choices=[SelectChoice(value.value, label) for value, label in VISIBILITY_LABELS.items()],
     )
     names_public = BooleanField(_l("Show the names of authors who agreed"))
+
+
+class MeasureForm(Form):
+    title = StringField(_l("Title"), validators=[InputRequired(), Length(max=300)])
+    title_en = StringField(_l("English title"), validators=[Length(max=300)])
+    drafting_unit = StringField(_l("Drafting unit"), validators=[Length(max=200)])
+    person_in_charge = StringField(_l("Person in charge"), validators=[Length(max=100)])
+    phone = StringField(_l("Phone"), validators=[Length(max=50)])
+
+
+class PeriodForm(Form):
+    opens_on = DateField(_l("Opens on"), validators=[InputRequired()])
+    closes_on = DateField(
+        _l("Closes on"),
+        validators=[InputRequired()],
+        description=_l("Comments are accepted until the end of this day, Beijing time."),
+    )
+    extension_reason = TextAreaField(
+        _l("Reason for the extension"),
+        validators=[Length(max=1000)],
+        description=_l("Required when the period closes later than before; shown to readers."),
+    )
+    short_period_reason = TextAreaField(
+        _l("Reason for a period shorter than 30 days"),
+        validators=[Length(max=1000)],
+        description=_l("Required when the period is shorter than 30 days."),
+    )
+
+
+def _measure(slug: str) -> Measure:
+    measure = db.session.scalar(select(Measure).filter_by(slug=slug))
+    if measure is None:
+        abort(404)
+    return measure
+
+
+def _refuse_on_form(form, error: ChangeRefused) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
 
 
 @bp.get("")
@@ -57,3 +104,62 @@ def update_publication(slug: str):
     db.session.commit()
     flash(_("Saved: %(policy)s", policy=measure.publication_policy), "success")
     return redirect(url_for(".list_measures"), 303)
+
+
+@bp.route("/<slug>", methods=["GET", "POST"])
+@require(can_manage_users)
+def edit_measure(slug: str):
+    measure = _measure(slug)
+    form = MeasureForm(obj=measure)
+    if form.validate_on_submit():
+        try:
+            update_measure(
+                measure=measure,
+                data={name: getattr(form, name).data for name in MEASURE_FIELDS},
+                actor=current_user._get_current_object(),
+            )
+        except ChangeRefused as error:
+            db.session.rollback()
+            _refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            flash(_("The details of the measure are saved."), "success")
+            return redirect(url_for(".edit_measure", slug=slug), 303)
+    return render_template("measures/admin_measure.html", measure=measure, form=form)
+
+
+@bp.route("/<slug>/r/<int:number>/period", methods=["GET", "POST"])
+@require(can_manage_users)
+def edit_period(slug: str, number: int):
+    measure = _measure(slug)
+    revision = db.session.scalar(select(Revision).filter_by(measure_id=measure.id, number=number))
+    if revision is None:
+        abort(404)
+    form = PeriodForm()
+    if not form.is_submitted():
+        tz = zone()
+        if revision.opens_at:
+            form.opens_on.data = to_local(revision.opens_at, tz).date()
+            form.closes_on.data = to_local(revision.closes_at - timedelta(seconds=1), tz).date()
+        form.short_period_reason.data = revision.short_period_reason
+    if form.validate_on_submit():
+        try:
+            set_period(
+                revision=revision,
+                opens_on=form.opens_on.data,
+                closes_on=form.closes_on.data,
+                tz=zone(),
+                extension_reason=form.extension_reason.data,
+                short_period_reason=form.short_period_reason.data,
+                actor=current_user._get_current_object(),
+            )
+        except ChangeRefused as error:
+            db.session.rollback()
+            _refuse_on_form(form, error)
+        else:
+            db.session.commit()
+            flash(_("The comment period is saved."), "success")
+            return redirect(url_for(".edit_measure", slug=slug), 303)
+    return render_template(
+        "measures/admin_period.html", measure=measure, revision=revision, form=form
+    )

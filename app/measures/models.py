@@ -110,6 +110,7 @@ class Revision(db.Model):
     opens_at: Mapped[datetime | None]  # naive UTC
     closes_at: Mapped[datetime | None]  # naive UTC, exclusive
     short_period_reason: Mapped[str] = mapped_column(Text, default="")
+    extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_sha256: Mapped[str] = mapped_column(String(64))
     source_en_sha256: Mapped[str | None] = mapped_column(String(64))
     published_at: Mapped[datetime | None]

@@ -93,7 +93,9 @@ def test_users_page_filters_by_role(client, login_as):
     html = read_english(client, "/admin/users?role=official")
 
     assert rows(html) == ["司局甲"]
-    assert '<strong aria-current="true">Official</strong>' in html
+    assert '<strong aria-current="true">Official (1)</strong>' in html
+    assert '<a href="/admin/users">All (3)</a>' in html
+    assert '<a href="/admin/users?role=participant">Participant (1)</a>' in html
     assert client.get("/admin/users?role=king").status_code == 404
 
 
@@ -112,6 +114,50 @@ def test_users_page_pages_by_fifty(client, db, login_as):
     assert rows(second) == [f"参与者{n:03d}" for n in range(50, 55)]
     assert "Page 2 of 2" in second
     assert 'href="/admin/users?role=participant&amp;page=2" rel="next"' in first
+
+
+def test_users_page_finds_by_name_email_or_unit_with_counts_per_role(client, login_as):
+    cqc = make_unit("中国质量认证中心")
+    login_as(make_user("admin", name="管理员", email="admin@example.org"))
+    make_user("team", unit=cqc, name="项目组甲", email="team@example.org")
+    make_user("participant", unit=cqc, name="参与者乙", email="b@example.org")
+    make_user("participant", name="王五", email="Wang.Wu@Example.org")
+    make_user("participant", name="100%_user", email="pct@example.org")
+
+    by_unit = read_english(client, "/admin/users?q=质量认证")
+    by_email = read_english(client, "/admin/users?q=wang.wu")
+    by_name_in_role = read_english(client, "/admin/users?q=项目组&role=team")
+    literal = read_english(client, "/admin/users?q=0%25_")
+    nothing = read_english(client, "/admin/users?q=nobody")
+
+    assert sorted(rows(by_unit)) == sorted(["项目组甲", "参与者乙"])
+    assert "Accounts matching “质量认证”: 2" in by_unit
+    assert (
+        '<a href="/admin/users?q=%E8%B4%A8%E9%87%8F%E8%AE%A4%E8%AF%81&amp;role=team">Project team (1)</a>'
+        in by_unit
+    )
+    assert '<strong aria-current="true">All (2)</strong>' in by_unit
+    assert 'value="质量认证"' in by_unit
+    assert rows(by_email) == ["王五"]
+    assert rows(by_name_in_role) == ["项目组甲"]
+    assert rows(literal) == ["100%_user"]
+    assert rows(nothing) == []
+    assert "No account matches this search." in nothing
+
+
+def test_users_search_keeps_the_search_across_pages(client, db, login_as):
+    login_as(make_user("admin", name="管理员"))
+    for number in range(51):
+        db.session.add(
+            User(email=f"p{number}@example.org", name=f"张{number:03d}", password_hash="x")
+        )
+    db.session.commit()
+
+    first = read_english(client, "/admin/users?q=张")
+
+    assert len(rows(first)) == 50
+    assert 'href="/admin/users?q=%E5%BC%A0&amp;page=2" rel="next"' in first
+    assert rows(read_english(client, "/admin/users?q=张&page=2")) == ["张050"]
 
 
 def test_admin_changes_a_role(client, db, login_as):

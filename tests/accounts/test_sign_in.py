@@ -184,19 +184,20 @@ def test_nav_shows_the_admin_link_to_admins_only(client, login_as):
     assert '<a href="/admin/users">Accounts</a>' in admin_nav
 
 
-def test_sign_in_fourth_attempt_within_the_limit_gets_429(limited_app):
-    """The shared fixture switches limits off; this app has them on, at 3 a minute."""
+def test_password_reset_requests_fourth_within_the_limit_gets_429(limited_app):
+    """Sign-in failures are counted in shared storage (test_sign_in_limits.py); Flask-Limiter's
+    per-address limit still guards the reset requests, here at 3 a minute."""
     limited_app.config["RATELIMIT_SIGNIN"] = "3 per minute"
     client = limited_app.test_client()
     english(client)
-    token = csrf_token(client.get("/sign-in").get_data(as_text=True))
-    data = {"email": "nobody@example.org", "password": "wrong", "csrf_token": token}
+    token = csrf_token(client.get("/password/forgot").get_data(as_text=True))
+    data = {"email": "nobody@example.org", "csrf_token": token}
 
-    statuses = [client.post("/sign-in", data=data).status_code for _ in range(4)]
-    page = client.get("/sign-in")  # reading the form is not limited
+    statuses = [client.post("/password/forgot", data=data).status_code for _ in range(4)]
+    page = client.get("/password/forgot")  # reading the form is not limited
 
-    assert statuses == [200, 200, 200, 429]
-    blocked = client.post("/sign-in", data=data)
+    assert statuses == [303, 303, 303, 429]
+    blocked = client.post("/password/forgot", data=data)
     assert "429 · Too many requests" in text(blocked)
     assert "Please wait a moment before trying again." in text(blocked)
     assert page.status_code == 200
