@@ -62,6 +62,7 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts import models as _accounts  # noqa: F401
     from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
     from app.accounts.trust_views import bp as trust_bp
+    from app.accounts.unit_views import bp as units_admin_bp
     from app.accounts.views import bp as accounts_bp
     from app.audit_views import bp as audit_bp
     from app.comments import models as _comments  # noqa: F401
@@ -77,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(trust_bp)
+    app.register_blueprint(units_admin_bp)
     app.register_blueprint(measures_bp)
     app.register_blueprint(measures_admin_bp)
     app.register_blueprint(comments_bp)

@@ -50,6 +50,8 @@ ACTION_LABELS = {
     "event.create": _l("Seminar recorded"),
     "event.edit": _l("Seminar edited"),
     "unit.create": _l("Unit created"),
+    "unit.edit": _l("Unit details changed"),
+    "unit.merge": _l("Duplicate unit merged"),
     "consulted.add": _l("Consulted unit added"),
     "consulted.remove": _l("Consulted unit removed"),
     "consulted.no_comments": _l("Unit replied with no comments"),

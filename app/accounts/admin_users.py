@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from app.accounts.models import Role, Unit, User
 from app.extensions import db
+from app.like import contains
 
 
 def _matching(query: Select, text: str) -> Select:
@@ -14,15 +15,8 @@ def _matching(query: Select, text: str) -> Select:
     text = text.strip()
     if not text:
         return query
-    # LIKE's wildcards in what the admin typed are literal characters.
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
     return query.outerjoin(Unit, User.unit_id == Unit.id).where(
-        or_(
-            func.lower(User.name).like(pattern, escape="\\"),
-            func.lower(User.email).like(pattern, escape="\\"),
-            func.lower(Unit.name).like(pattern, escape="\\"),
-        )
+        or_(contains(User.name, text), contains(User.email, text), contains(Unit.name, text))
     )
 
 

@@ -91,6 +91,7 @@ class Unit(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
     category: Mapped[UnitCategory] = mapped_column(enum_column(UnitCategory, 2))
     region: Mapped[str] = mapped_column(String(100), default="")
     example: Mapped[bool] = mapped_column(default=False)  # demo data, shown as such

@@ -1,0 +1,145 @@
+"""The administrators' list of units (提出单位) and a unit's details: search by name, filter by
+category, and per unit its members, its comments and its confirmed representatives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, or_, select
+
+from app.accounts.models import RepresentativeStatus, Unit, UnitCategory, User
+from app.accounts.permissions import can_manage_users
+from app.audit import changes, record
+from app.comments.models import Comment
+from app.extensions import db
+from app.like import contains
+
+UNIT_FIELDS = ["name", "name_en", "category"]
+
+
+class UnitRefused(Exception):
+    """The change cannot be made as asked; ``field`` names the form field to show it beside."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def require_admin(actor) -> None:
+    if not can_manage_users(actor):
+        raise PermissionError("only an administrator changes units")
+
+
+def _matching(query: Select, text: str) -> Select:
+    """Units whose Chinese or English name contains ``text`` (any case)."""
+    text = text.strip()
+    if not text:
+        return query
+    return query.where(or_(contains(Unit.name, text), contains(Unit.name_en, text)))
+
+
+def units_query(*, text: str = "", category: UnitCategory | None = None) -> Select:
+    """The units the list shows, in name order."""
+    query = _matching(select(Unit), text)
+    if category is not None:
+        query = query.where(Unit.category == category)
+    return query.order_by(Unit.name, Unit.id)
+
+
+def category_counts(*, text: str = "") -> dict[UnitCategory, int]:
+    """How many units match ``text`` in each category (every category present, zero included)."""
+    query = _matching(select(Unit.category, func.count(Unit.id)), text).group_by(Unit.category)
+    counts = dict.fromkeys(UnitCategory, 0)
+    counts.update({category: count for category, count in db.session.execute(query)})
+    return counts
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    members: int = 0
+    comments: int = 0
+    representatives: tuple[User, ...] = ()
+
+
+def figures(unit_ids: list[int]) -> dict[int, UnitFigures]:
+    """Members, comments (in the unit's name, withdrawn ones included: they are the unit's
+    too) and confirmed representatives of each unit, in three queries for a whole page."""
+    if not unit_ids:
+        return {}
+    members = dict(
+        db.session.execute(
+            select(User.unit_id, func.count(User.id))
+            .where(User.unit_id.in_(unit_ids))
+            .group_by(User.unit_id)
+        ).all()
+    )
+    comments = dict(
+        db.session.execute(
+            select(Comment.unit_id, func.count(Comment.id))
+            .where(Comment.unit_id.in_(unit_ids))
+            .group_by(Comment.unit_id)
+        ).all()
+    )
+    representatives: dict[int, list[User]] = {}
+    for user in db.session.scalars(
+        select(User)
+        .where(User.unit_id.in_(unit_ids), User.representative == RepresentativeStatus.CONFIRMED)
+        .order_by(User.name, User.id)
+    ):
+        representatives.setdefault(user.unit_id, []).append(user)
+    return {
+        unit_id: UnitFigures(
+            members.get(unit_id, 0),
+            comments.get(unit_id, 0),
+            tuple(representatives.get(unit_id, ())),
+        )
+        for unit_id in unit_ids
+    }
+
+
+def members_of(unit: Unit) -> list[User]:
+    return list(db.session.scalars(select(User).filter_by(unit_id=unit.id).order_by(User.name)))
+
+
+def base_name(name: str) -> str:
+    """A unit's name without its bracketed additions: "中国认证认可协会（CCAA）" and
+    "中国认证认可协会" share "中国认证认可协会", which finds one from the other."""
+    return re.sub(r"\s*[（(][^）)]*[）)]\s*", "", name).strip() or name
+
+
+def merge_candidates(unit: Unit, text: str, limit: int = 20) -> list[Unit]:
+    """Units ``unit`` may be merged into: those matching ``text``, itself excluded."""
+    if not text.strip():
+        return []
+    query = units_query(text=text).where(Unit.id != unit.id).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def update_unit(*, unit: Unit, name: str, name_en: str, category: UnitCategory, actor) -> None:
+    """Rename a unit or change its category, audited with the values before and after.
+
+    A name another unit has is refused: the two are then duplicates, to be merged."""
+    require_admin(actor)
+    name, name_en = name.strip(), name_en.strip()
+    if not name:
+        raise UnitRefused(_l("Enter the name of the unit."), "name")
+    taken = db.session.scalar(select(Unit.id).where(Unit.name == name, Unit.id != unit.id))
+    if taken is not None:
+        raise UnitRefused(
+            _l("Another unit already has this name: merge the two units instead."), "name"
+        )
+    unit.name, unit.name_en, unit.category = name, name_en, UnitCategory(category)
+    before, after = changes(unit, UNIT_FIELDS)
+    if before or after:
+        record(
+            actor=actor,
+            action="unit.edit",
+            target_type="unit",
+            target_id=unit.id,
+            before=before,
+            after=after,
+        )
+    db.session.flush()
