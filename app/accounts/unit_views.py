@@ -189,8 +189,8 @@ def merge_unit_confirmed(unit_id: int):
     db.session.commit()
     flash(
         _(
-            "%(merged)s was merged into %(kept)s: %(members)d members and %(comments)d "
-            "comments moved.",
+            "%(merged)s was merged into %(kept)s. Moved: members %(members)d, "
+            "comments %(comments)d.",
             merged=merged_name,
             kept=kept.name,
             members=plan.members,
