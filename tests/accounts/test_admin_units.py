@@ -173,7 +173,7 @@ def test_merging_shows_what_will_move_then_merges_into_the_kept_unit(client, db,
     assert re.findall(r'<li id="candidate-\d+">(.*?) <span', choose) == ["中国认证认可协会"]
     assert 'value="中国认证认可协会"' in choose  # the search starts from the unbracketed name
     plan = dict(re.findall(r'<tr><th scope="row">(.*?)</th><td>(\d+)</td></tr>', confirm))
-    assert plan["Members"] == "2"
+    assert plan["Unit members"] == "2"
     assert plan["Comments"] == "1"
     assert "“中国认证认可协会（CCAA）” will be removed." in confirm
     assert done.headers["Location"] == f"/admin/units/{kept.id}"
