@@ -24,7 +24,7 @@ UNITS_PER_PAGE = 50
 
 
 class UnitForm(Form):
-    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
+    name = StringField(_l("Unit name"), validators=[InputRequired(), Length(max=200)])
     name_en = StringField(_l("English name"), validators=[Length(max=200)])
     category = SelectField(
         _l("Category"),

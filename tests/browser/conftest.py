@@ -16,6 +16,7 @@ from app.extensions import db
 from tests.factories import make_open_revision, make_unit, make_user
 
 BROWSER_USER = "browser@example.org"
+DUPLICATE_UNIT = "中国认证认可协会（CCAA）"
 
 CHROMIUM = Path(os.environ.get("ZQ_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -52,6 +53,10 @@ def live_server(tmp_path_factory, live_mail):
         # A draft open for comment whatever the date, and a participant to comment on it.
         make_open_revision(measure="open-measure")
         make_user("participant", email=BROWSER_USER, unit=make_unit())
+        # The demo's association entered a second time, for the admin to merge.
+        twice = make_unit(DUPLICATE_UNIT, "AS")
+        for number in (1, 2):
+            make_user("participant", email=f"ccaa{number}@example.org", unit=twice)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

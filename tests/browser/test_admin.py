@@ -1,23 +1,36 @@
 """An administrator, from the home page and clicking only: extends a comment period with a
-reason and finds an account by searching."""
+reason, finds an account by searching, and merges a unit entered twice."""
 
 from datetime import date, timedelta
 
 import pytest
 
 from app.demo_content import DEMO_PASSWORD
-from tests.browser.conftest import BROWSER_USER
+from tests.browser.conftest import BROWSER_USER, DUPLICATE_UNIT
 
 pytestmark = pytest.mark.browser
+KEPT_UNIT = "中国认证认可协会（示例）"  # the demo's
 
 
-def test_an_admin_extends_a_period_and_finds_a_user(live_server, page, artifacts):
+def sign_in_as_admin(page, live_server):
     page.goto(live_server + "/")
     page.locator(".site-nav a", has_text="登录").click()
     page.fill("input[name=email]", "admin@example.org")
     page.fill("input[name=password]", DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
+
+
+def unit_rows(page) -> dict[str, list[str]]:
+    """The units listed, by name: category, members, comments, representatives."""
+    rows = {}
+    for row in page.locator("table.units tbody tr").all():
+        rows[row.locator("th a").inner_text()] = row.locator("td").all_inner_texts()
+    return rows
+
+
+def test_an_admin_extends_a_period_and_finds_a_user(live_server, page, artifacts):
+    sign_in_as_admin(page, live_server)
 
     page.locator(".site-nav a", has_text="办法管理").click()
     card = page.locator("section.measure-card").filter(has=page.locator("a[href$='/open-measure']"))
@@ -54,3 +67,44 @@ def test_an_admin_extends_a_period_and_finds_a_user(live_server, page, artifacts
     page.screenshot(path=artifacts / "admin-user-found.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=artifacts / "admin-user-found-390.png", full_page=True)
+
+
+def test_an_admin_merges_a_unit_entered_twice(live_server, page, artifacts):
+    sign_in_as_admin(page, live_server)
+
+    page.locator(".site-nav a", has_text="单位管理").click()
+    page.fill("input[name=q]", "认证认可协会")
+    page.locator("form[role=search] button", has_text="检索").click()
+    before = unit_rows(page)
+    assert sorted(before) == sorted([KEPT_UNIT, DUPLICATE_UNIT, "某某省认证认可协会（示例）"])
+    assert before[DUPLICATE_UNIT] == ["行业协会", "2", "0", "无"]
+    kept_members = int(before[KEPT_UNIT][1])
+
+    page.get_by_role("link", name=DUPLICATE_UNIT).click()
+    page.get_by_role("link", name="将本单位合并到其他单位").click()
+    page.get_by_role("link", name=f"保留“{KEPT_UNIT}”").click()
+    plan = dict(
+        zip(
+            page.locator("table.merge-plan th").all_inner_texts(),
+            page.locator("table.merge-plan td").all_inner_texts(),
+            strict=True,
+        )
+    )
+    assert (plan["成员"], plan["意见"]) == ("2", "0")
+    page.screenshot(path=artifacts / "admin-unit-merge-confirm.png", full_page=True)
+    page.get_by_role("button", name=f"合并到“{KEPT_UNIT}”").click()
+
+    assert page.locator(".flash").all_inner_texts() == [
+        f"“{DUPLICATE_UNIT}”已合并到“{KEPT_UNIT}”。移入成员 2 人，意见 0 条。"
+    ]
+    assert page.locator("#unit-members").inner_text() == str(kept_members + 2)
+    page.screenshot(path=artifacts / "admin-unit-kept.png", full_page=True)
+    page.get_by_role("link", name="返回单位列表").click()
+    page.fill("input[name=q]", "认证认可协会")
+    page.locator("form[role=search] button", has_text="检索").click()
+    after = unit_rows(page)
+    assert sorted(after) == sorted([KEPT_UNIT, "某某省认证认可协会（示例）"])
+    assert after[KEPT_UNIT][1] == str(kept_members + 2)
+    page.screenshot(path=artifacts / "admin-units-merged.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=artifacts / "admin-units-merged-390.png", full_page=True)
