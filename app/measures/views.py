@@ -162,9 +162,7 @@ def count_badge(revision: Revision, linked: bool):
     def badge(key: str, count: int) -> bytes:
         if not linked:
             return f'<span class="comment-count">{label(count)}</span>'.encode()
-        page = url_for(
-            ".clause", slug=revision.measure.slug, number=revision.number, key=key
-        )
+        page = url_for(".clause", slug=revision.measure.slug, number=revision.number, key=key)
         return (
             f'<a class="comment-count" href="{escape(page)}#comments"'
             f' aria-describedby="{escape(key)}-h">{label(count)}</a>'
