@@ -32,6 +32,7 @@ def test_a_paragraphs_comment_link_opens_the_form_on_it(live_server, page, artif
     paragraph.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "paragraph-comment-link-390.png")
     page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=artifacts / "paragraph-comment-link-1280.png")
     page.emulate_media(media="print")
     assert not link.is_visible()  # the printed draft is the text alone
     page.emulate_media(media="screen")
