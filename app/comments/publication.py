@@ -107,3 +107,19 @@ def published_responses(comments) -> dict:
 def published_response_for(comment: Comment):
     """The published response a comment's author reads (its own or its group's), or None."""
     return published_responses([comment]).get(comment.id)
+
+
+def answers_shown_once(comments) -> dict:
+    """{comment id: (its published response, whether this comment shows it)} for a list of
+    comments shown together: a group's answer is shown once, under the first of its comments
+    in the list; the group's other comments point to it. One query, as published_responses."""
+    comments = list(comments)
+    found = published_responses(comments)
+    shown: set[int] = set()
+    answers = {}
+    for comment in comments:
+        response = found.get(comment.id)
+        if response is not None:
+            answers[comment.id] = (response, response.id not in shown)
+            shown.add(response.id)
+    return answers

@@ -177,6 +177,7 @@ class SlottedDraft:
     segments: list[bytes]  # len(slots) + 1 pieces between the slots
     slots: list[int]  # the article whose badge goes into each slot, by clause id
     rollup: dict[int, tuple[int, ...]]  # clause id -> the articles whose total counts it
+    keys: dict[int, str]  # clause id -> key of each slotted article (its badge links to it)
 
     @classmethod
     def build(cls, html: bytes, tree: Tree) -> SlottedDraft:
@@ -185,16 +186,18 @@ class SlottedDraft:
         for clause_id, node in tree.by_id.items():  # document order: parents first
             above = rollup.get(node.clause.parent_id, ()) if node.clause.parent_id else ()
             rollup[clause_id] = above + ((clause_id,) if node.clause.kind == "article" else ())
+        slots = [int(piece) for piece in pieces[1::2]]
         return cls(
             plain=b"".join(pieces[0::2]),
             segments=pieces[0::2],
-            slots=[int(piece) for piece in pieces[1::2]],
+            slots=slots,
             rollup=rollup,
+            keys={clause_id: tree.by_id[clause_id].clause.key for clause_id in slots},
         )
 
-    def fill(self, counts: dict, badge: Callable[[int], bytes]) -> bytes:
-        """The draft with ``badge(total)`` in the slot of each article that has comments on
-        itself or anything under it; ``counts`` is {clause id: comments}."""
+    def fill(self, counts: dict, badge: Callable[[str, int], bytes]) -> bytes:
+        """The draft with ``badge(key, total)`` in the slot of each article that has comments
+        on itself or anything under it; ``counts`` is {clause id: comments}."""
         totals: dict[int, int] = {}
         for clause_id, count in counts.items():
             for article_id in self.rollup.get(clause_id, ()):
@@ -204,6 +207,6 @@ class SlottedDraft:
         parts = [self.segments[0]]
         for article_id, segment in zip(self.slots, self.segments[1:], strict=True):
             if article_id in totals:
-                parts.append(badge(totals[article_id]))
+                parts.append(badge(self.keys[article_id], totals[article_id]))
             parts.append(segment)
         return b"".join(parts)

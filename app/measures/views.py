@@ -6,12 +6,18 @@ from markupsafe import Markup, escape
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
-from app.comments.publication import comment_counts, comments_are_public, public_comments
+from app.comments.publication import (
+    answers_shown_once,
+    comment_counts,
+    comments_are_public,
+    public_comments,
+)
 from app.extensions import db
 from app.i18n import current_language
 from app.measures.models import Clause, Measure, Revision
 from app.measures.reading import (
     TEXT_MODES,
+    Node,
     SlottedDraft,
     article_range,
     draft_cache_key,
@@ -122,7 +128,7 @@ def revision(slug: str, number: int):
         draft_cache_key(found, mode, current_language(), comment_open), render_draft
     )
     counts = comment_counts(found)
-    draft = cached.fill(counts, count_badge())
+    draft = cached.fill(counts, count_badge(found, comments_are_public(found, now)))
     page = render_template(
         "measures/revision.html",
         revision=found,
@@ -143,15 +149,24 @@ def revision(slug: str, number: int):
     return response
 
 
-def count_badge():
-    """The "N 条意见" badge of an article, as bytes, made once per count per request."""
-    made: dict[int, bytes] = {}
+def count_badge(revision: Revision, linked: bool):
+    """The "N 条意见" badge of an article, as bytes. ``linked`` (the comments are published):
+    a link to the comments on the article's clause page, described by the article's heading."""
+    label_of: dict[int, str] = {}
 
-    def badge(count: int) -> bytes:
-        if count not in made:
-            label = escape(_("%(count)d comment(s)", count=count))
-            made[count] = f'<span class="comment-count">{label}</span>'.encode()
-        return made[count]
+    def label(count: int) -> str:
+        if count not in label_of:
+            label_of[count] = str(escape(_("%(count)d comment(s)", count=count)))
+        return label_of[count]
+
+    def badge(key: str, count: int) -> bytes:
+        if not linked:
+            return f'<span class="comment-count">{label(count)}</span>'.encode()
+        page = url_for(".clause", slug=revision.measure.slug, number=revision.number, key=key)
+        return (
+            f'<a class="comment-count" href="{escape(page)}#comments"'
+            f' aria-describedby="{escape(key)}-h">{label(count)}</a>'
+        ).encode()
 
     return badge
 
@@ -167,11 +182,15 @@ def clause(slug: str, number: int, key: str):
     previous, following = tree.neighbours(key)
 
     now = utcnow()
+    shown = comments_are_public(found, now)
+    public = public_comments(found, node.clause, now)
     return render_template(
         "measures/clause.html",
         comment_open=found.is_open(now),
-        comments_public=comments_are_public(found, now),
-        public=public_comments(found, node.clause, now),
+        comments_public=shown,
+        public=public,
+        answers=answers_shown_once(public),
+        unpublished=subtree_count(found, node) - len(public) if shown else 0,
         revision=found,
         measure=found.measure,
         node=node,
@@ -181,3 +200,15 @@ def clause(slug: str, number: int, key: str):
         mode=text_mode(found),
         now=now,
     )
+
+
+def subtree_count(revision: Revision, node: Node) -> int:
+    """Comments on ``node`` and the clauses under it, published or not: the article's badge
+    counts them all, so its clause page says how many it does not show."""
+    counts = comment_counts(revision)
+    total, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        total += counts.get(current.clause.id, 0)
+        stack.extend(current.children)
+    return total
