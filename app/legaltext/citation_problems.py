@@ -110,7 +110,9 @@ class Ref:
         for name, value in self.steps:
             if name == "article":
                 number, suffix = value
-                out.append(f"第{int_to_cn(number)}条" + (f"之{int_to_cn(suffix)}" if suffix else ""))
+                out.append(
+                    f"第{int_to_cn(number)}条" + (f"之{int_to_cn(suffix)}" if suffix else "")
+                )
             elif name == "clause":
                 standard = True
                 out.append(str(value))

@@ -198,7 +198,9 @@ class CitationIndex:
             clause = self.describe(keys[0])
             return _resolution(MATCHED, _problem(ProblemCode.READ_AS, clause=clause), key=keys[0])
         if reading.partial:
-            code = ProblemCode.WITHOUT_CLAUSE if self.family == "std" else ProblemCode.WITHOUT_ARTICLE
+            code = (
+                ProblemCode.WITHOUT_CLAUSE if self.family == "std" else ProblemCode.WITHOUT_ARTICLE
+            )
             return self._ambiguous(keys, _problem(code, what=_say(reading.steps, self)))
         if len({o.keys for _, o in hits}) > 1:
             meanings = tuple(_say(r.steps, self) for r, _ in hits)
@@ -270,7 +272,9 @@ class CitationIndex:
             scopes = found
         return _Outcome(keys=tuple(dict.fromkeys(c.key for c in scopes or ())))
 
-    def _step(self, name: str, value, scopes: list | None, said: tuple) -> tuple[list, object, list]:
+    def _step(
+        self, name: str, value, scopes: list | None, said: tuple
+    ) -> tuple[list, object, list]:
         what = _say(said[-1:], self)
         no_such = _problem(ProblemCode.NO_SUCH_CLAUSE, what=what)
         if name in ("key", "clause"):

@@ -9,7 +9,10 @@ from app.measures.models import Measure
 from tests.factories import make_closed_revision, make_open_revision, make_user
 from tests.pages import csrf_token, text
 
-CQC = {"drafting_unit": "中国质量认证中心", "drafting_unit_en": "China Quality Certification Centre"}
+CQC = {
+    "drafting_unit": "中国质量认证中心",
+    "drafting_unit_en": "China Quality Certification Centre",
+}
 
 
 def set_language(client, language: str) -> None:
@@ -58,8 +61,9 @@ def test_the_admin_sets_the_english_name_audited(app, client, db, login_as):
     login_as(make_user("admin"))
     set_language(client, "en")
     page = text(client.get("/admin/measures/sample-measure"))
-    assert '<label class="field__label" for="drafting_unit_en">Drafting unit in English</label>' in (
-        page
+    assert (
+        '<label class="field__label" for="drafting_unit_en">Drafting unit in English</label>'
+        in (page)
     )
 
     client.post(
@@ -83,11 +87,10 @@ def test_the_admin_sets_the_english_name_audited(app, client, db, login_as):
 
 
 def test_the_demo_drafts_name_the_drafting_unit_in_english(app, db):
-    from tests.factories import DEMO_ZH
-
     from app.legaltext import parse_file
     from app.measures.services import import_revision, sha256_hex
     from app.timeutil import zone
+    from tests.factories import DEMO_ZH
 
     import_revision(
         document=parse_file(DEMO_ZH), source_sha256=sha256_hex(DEMO_ZH.read_bytes()), tz=zone()
