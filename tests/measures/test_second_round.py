@@ -34,7 +34,7 @@ def test_the_closed_first_round_points_to_the_open_second_one(app, client):
 
     for url in ("/m/sample-measure/r/1", "/m/sample-measure/r/1/c/art2"):
         assert notice(text(client.get(url))) == (
-            f'本办法的新一稿正在征求意见，截止日期为{closes}： '
+            f"本办法的新一稿正在征求意见，截止日期为{closes}： "
             '<a href="/m/sample-measure/r/2">第二次征求意见稿</a>'
         )
     english(client)
