@@ -37,7 +37,10 @@ def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
             f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})"
         )
     if examples:
+        from app.demo_round2 import load_second_round
+
         lines += load_example_data()
+        lines += load_second_round()  # after the example people, who comment on it
     return lines
 
 

@@ -10,7 +10,7 @@ from app.comments.models import Comment, RevisionUnit
 from app.comments.receipts import content_sha256
 from app.demo import load_demo
 from app.demo_content import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
-from app.measures.models import CommentVisibility, Measure
+from app.measures.models import CommentVisibility, Measure, Revision
 
 
 def _load(db):
@@ -18,12 +18,13 @@ def _load(db):
     db.session.commit()
 
 
-def _main_comments(db):
+def _main_comments(db, number: int = 1):
+    """The comments on revision ``number`` of the 认证人员管理办法 (the 2021 round by default)."""
     return db.session.scalars(
         select(Comment)
         .join(Comment.revision)
         .join(Measure)
-        .where(Measure.slug == "certified-personnel")
+        .where(Measure.slug == "certified-personnel", Revision.number == number)
         .order_by(Comment.id)
     ).all()
 
@@ -150,11 +151,16 @@ def test_loading_the_demo_twice_adds_nothing(app, db):
     _load(db)
     first = _counts(db)
     receipts = [c.receipt for c in _main_comments(db)]
+    second_round = [c.receipt for c in _main_comments(db, 2)]
+    period = _second_round(db).opens_at, _second_round(db).closes_at
 
     _load(db)
 
+    assert (_second_round(db).opens_at, _second_round(db).closes_at) == period
+
     assert _counts(db) == first
     assert [c.receipt for c in _main_comments(db)] == receipts
+    assert [c.receipt for c in _main_comments(db, 2)] == second_round
 
 
 def test_demo_command_if_empty_loads_once_and_lists_the_accounts(app, db):
@@ -169,3 +175,51 @@ def test_demo_command_if_empty_loads_once_and_lists_the_accounts(app, db):
     assert DEMO_PASSWORD in first.output
     assert second.output == "demo: the database already holds measures; nothing loaded.\n"
     assert _counts(db) == counts
+
+
+def _second_round(db):
+    return db.session.scalar(
+        select(Revision)
+        .join(Measure)
+        .where(Measure.slug == "certified-personnel", Revision.number == 2)
+    )
+
+
+def test_the_second_round_is_open_in_the_demos_present_and_the_first_keeps_its_history(app, db):
+    from app.timeutil import to_local, utcnow, zone
+
+    _load(db)
+
+    first, second = db.session.scalar(
+        select(Measure).filter_by(slug="certified-personnel")
+    ).revisions
+    today = to_local(utcnow(), zone()).date()
+    assert (second.number, second.label) == (2, "第二次征求意见稿")
+    assert second.is_open(utcnow()) and first.has_closed(utcnow())
+    assert (today - to_local(second.opens_at, zone()).date()).days == 7
+    assert (to_local(second.closes_at, zone()).date() - today).days == 31  # closes at 24:00
+    assert second.has_english
+    comments = _main_comments(db, 2)
+    assert [c.receipt for c in comments] == [f"CP-R2-{c.id:06d}" for c in comments]
+    assert len(comments) == 8
+    assert all(c.example and c.created_at < utcnow() for c in comments)
+    from app.triage.models import Response
+
+    assert all(c.group_id is None for c in comments)
+    answered = select(Response).where(Response.comment_id.in_([c.id for c in comments]))
+    assert db.session.scalars(answered).all() == []
+    assert len(_main_comments(db)) == 389  # the 2021 round, with its seminars and letters
+
+
+def test_the_second_draft_revises_the_first_as_the_round_one_answers_said(app, db):
+    _load(db)
+
+    text = {c.key: c.text for c in _second_round(db).clauses}
+    assert "注册有效期内累计不少于七十二学时，其中每年不少于十六学时" in text["art16.p1"]
+    assert "有效期届满三十日前" in text["art15.p2"]
+    assert text["art15-1"].startswith("认证人员注册机构应当在认证人员注册证书有效期届满九十日前")
+    assert "以帮助组织获得认证为目的" in text["art3.p1.i6"]
+    assert text["art31.p1.i2"] == "具有三名以上与其咨询业务相适应的专职认证咨询人员；"
+    # the first round's article 23 is merged into article 22, and the articles after it move up
+    assert text["art23.p1"].startswith("认证人员应当对其签署的审核或者检查记录")
+    assert "art50" not in text

@@ -416,7 +416,7 @@ def _header(revision: Revision, language: str, today: date) -> SummaryHeader:
     return SummaryHeader(
         title=measure.title_in(language),
         table_title=_("Summary and handling of comments"),
-        drafting_unit=measure.drafting_unit,
+        drafting_unit=measure.drafting_unit_in(language),
         person_in_charge=measure.person_in_charge,
         phone=measure.phone,
         date=today.isoformat(),

@@ -20,6 +20,7 @@ from app.comments.models import Channel, Comment
 from app.comments.services import CommentInput
 from app.exports.models import FormImport
 from app.extensions import db
+from app.feedback.citation_messages import citation_message
 from app.feedback.form_reading import ReturnedForm, content_sha256, read_form
 from app.feedback.model import FormRow
 from app.feedback.safety import FormRefused
@@ -49,6 +50,7 @@ class PreviewRow:
     resolution: Resolution
     citation: str  # the resolved clause's citation ('' unless matched)
     problem: str  # why the row cannot be imported as it stands ('' when it can)
+    note: str = ""  # how the clause reads, in the interface language (ambiguous, unknown)
 
     @property
     def status(self) -> str:
@@ -100,13 +102,14 @@ def preview_rows(reader: ClauseReader, rows: list[FormRow], overrides: dict[int,
     for row in rows:
         text = overrides.get(row.line, row.citation)
         resolution = reader.read(text)
+        note = citation_message(resolution.problem)
         problem = ""
         if not row.body.strip():
             problem = str(_l("The row has no comment."))
         elif resolution.status not in IMPORTABLE:
-            problem = resolution.reason or str(_l("The clause could not be read."))
+            problem = note or str(_l("The clause could not be read."))
         citation = reader.citations.get(resolution.key, "") if resolution.key else ""
-        previews.append(PreviewRow(row, resolution, citation, problem))
+        previews.append(PreviewRow(row, resolution, citation, problem, note))
     return previews
 
 

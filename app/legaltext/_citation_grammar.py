@@ -328,11 +328,12 @@ def _item_label(text: str) -> list[Reading]:
     return [Reading((("item", letter_to_int(match.group(1))),), True)] if match else []
 
 
-def numeral_trouble(text: str) -> str | None:
-    """Why a numbered marker in the text cannot be read (第一百五条), if that is the case."""
+def numeral_trouble(text: str) -> tuple[str, str] | None:
+    """The numeral of a numbered marker in the text that cannot be read (一百五 of 第一百五条)
+    and why, if that is the case."""
     for match in re.finditer(rf"({_N})[编章节条款项目段]", _SPACES.sub("", text)):
         try:
             cn_to_int(match.group(1))
         except ValueError as error:
-            return str(error)
+            return match.group(1), str(error)
     return None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ._citation_grammar import (
@@ -41,12 +41,12 @@ from ._citation_grammar import (
     readings,
     strip_prefix,
 )
+from .citation_problems import NONE_OF, OUT_OF_RANGE, CitationProblem, ProblemCode, Ref
 
 MATCHED, AMBIGUOUS, UNKNOWN, GENERAL = "matched", "ambiguous", "unknown", "general"
 #: At most this many candidates are offered; the reason gives the full count.
 MAX_CANDIDATES = 20
 _INNER = ("paragraph", "item", "subitem")
-_WORD = {"subitem": "sub-item"}
 _LIST = re.compile(r"\s*(?:、|;|,|以及|和|及|与|或|&|\band\b|\bor\b)\s*", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:至|到|~|—+|–|\bto\b)\s*", re.IGNORECASE)
 _CAPTION_END = re.compile(r"(?:一章|章|一节|节|编|部分)$")
@@ -72,18 +72,29 @@ class CitableClause(Protocol):
 
 @dataclass(frozen=True)
 class Resolution:
-    """The outcome of reading one citation; `reason` is short English for the team."""
+    """The outcome of reading one citation. `problem` says why, as a code and parameters
+    that each interface words in its reader's language; `reason` is the same in short English
+    (the CLI's, and what tests compare)."""
 
     status: str  # matched | ambiguous | unknown | general
     key: str | None = None  # the clause key when matched
     candidates: tuple[str, ...] = ()  # keys to choose from when ambiguous
     reason: str = ""
+    problem: CitationProblem | None = field(default=None, compare=False)
+
+
+def _resolution(status: str, problem: CitationProblem, **fields) -> Resolution:
+    return Resolution(status, reason=problem.english(), problem=problem, **fields)
+
+
+def _problem(code: ProblemCode, **params) -> CitationProblem:
+    return CitationProblem(code, params)
 
 
 @dataclass(frozen=True)
 class _Outcome:
     keys: tuple[str, ...] = ()
-    reason: str = ""  # why nothing fits
+    problem: CitationProblem | None = None  # why nothing fits
     hints: tuple[str, ...] = ()  # near misses: article 12 exists, but not in chapter 3
 
 
@@ -130,7 +141,7 @@ class CitationIndex:
             text = int(text)
         normal = normalize("" if text is None else str(text))
         if is_general(normal):
-            return Resolution(GENERAL, reason="a comment on the whole draft")
+            return _resolution(GENERAL, _problem(ProblemCode.WHOLE_DRAFT))
         body = strip_prefix(normal)
         whole = self._readings(body)
         if not any(r.clean for r in whole):
@@ -139,8 +150,13 @@ class CitationIndex:
                 return several
         if not whole:
             trouble = numeral_trouble(body)
-            why = f": {trouble}" if trouble else " as a clause citation"
-            return Resolution(UNKNOWN, reason=f"cannot read '{normal}'{why}")
+            if trouble:
+                numeral, detail = trouble
+                return _resolution(
+                    UNKNOWN,
+                    _problem(ProblemCode.BAD_NUMERAL, text=normal, numeral=numeral, detail=detail),
+                )
+            return _resolution(UNKNOWN, _problem(ProblemCode.UNREADABLE, text=normal))
         return self._conclude(normal, whole)
 
     def _readings(self, body: str) -> list[Reading]:
@@ -168,30 +184,37 @@ class CitationIndex:
         keys = list(dict.fromkeys(k for _, o in hits for k in o.keys))
         if not keys:
             hints = tuple(dict.fromkeys(h for _, o in outcomes for h in o.hints))
-            reason = outcomes[0][1].reason
+            problem = outcomes[0][1].problem
             if hints:
-                return self._ambiguous(hints, reason)
-            return Resolution(UNKNOWN, reason=reason)
+                return self._ambiguous(hints, problem)
+            return _resolution(UNKNOWN, problem)
         reading, outcome = hits[0]
         if not clean:
             what = _say(reading.steps, self)
-            return self._ambiguous(keys, f"read {what}, but not '{reading.left}'")
+            return self._ambiguous(
+                keys, _problem(ProblemCode.PARTLY_READ, what=what, left=reading.left)
+            )
         if len(keys) == 1 and not any(r.partial for r, _ in hits):
-            return Resolution(MATCHED, key=keys[0], reason=f"read as {self.describe(keys[0])}")
+            clause = self.describe(keys[0])
+            return _resolution(MATCHED, _problem(ProblemCode.READ_AS, clause=clause), key=keys[0])
         if reading.partial:
-            what = _say(reading.steps, self)
-            article = "clause" if self.family == "std" else "article"
-            return self._ambiguous(keys, f"{what} is cited without its {article}")
+            code = (
+                ProblemCode.WITHOUT_CLAUSE if self.family == "std" else ProblemCode.WITHOUT_ARTICLE
+            )
+            return self._ambiguous(keys, _problem(code, what=_say(reading.steps, self)))
         if len({o.keys for _, o in hits}) > 1:
-            meanings = " or ".join(dict.fromkeys(_say(r.steps, self) for r, _ in hits))
-            return self._ambiguous(keys, f"'{normal}' may mean {meanings}")
-        return self._ambiguous(keys, f"{_say(reading.steps, self)} fits {len(keys)} clauses")
+            meanings = tuple(_say(r.steps, self) for r, _ in hits)
+            return self._ambiguous(
+                keys, _problem(ProblemCode.MAY_MEAN, text=normal, meanings=meanings)
+            )
+        what = _say(reading.steps, self)
+        return self._ambiguous(keys, _problem(ProblemCode.FITS_SEVERAL, what=what, count=len(keys)))
 
-    def _ambiguous(self, keys: Sequence[str], reason: str) -> Resolution:
+    def _ambiguous(self, keys: Sequence[str], problem: CitationProblem) -> Resolution:
         keys = sorted(dict.fromkeys(keys), key=self.position.__getitem__)
         if len(keys) > MAX_CANDIDATES:
-            reason += f" ({len(keys)} candidates, the first {MAX_CANDIDATES} offered)"
-        return Resolution(AMBIGUOUS, candidates=tuple(keys[:MAX_CANDIDATES]), reason=reason)
+            problem = problem.truncated(len(keys), MAX_CANDIDATES)
+        return _resolution(AMBIGUOUS, problem, candidates=tuple(keys[:MAX_CANDIDATES]))
 
     def _several(self, body: str) -> Resolution | None:
         """第十二条、第十五条 / 第十二条至第十五条 / 第二款、第三款 (inheriting the article)."""
@@ -215,13 +238,16 @@ class CitationIndex:
         if len(ranged) == 2 and all(r.status == MATCHED for r in results):
             span = self._span(results[0].key, results[1].key)
             if span:
-                first, last = (self.by_key[k].citation for k in (span[0], span[-1]))
-                return self._ambiguous(span, f"names {len(span)} clauses, {first} to {last}")
+                first, last = (self.describe(k) for k in (span[0], span[-1]))
+                return self._ambiguous(
+                    span,
+                    _problem(ProblemCode.NAMES_RANGE, count=len(span), first=first, last=last),
+                )
         keys = [k for r in results for k in ((r.key,) if r.key else r.candidates)]
         if not keys:
-            return Resolution(UNKNOWN, reason=next(r.reason for r in results if r.reason))
-        failed = [r.reason for r in results if r.status == UNKNOWN]
-        return self._ambiguous(keys, "names several clauses" + "".join(f"; {r}" for r in failed))
+            return _resolution(UNKNOWN, next(r.problem for r in results if r.problem))
+        failed = tuple(r.problem for r in results if r.status == UNKNOWN)
+        return self._ambiguous(keys, CitationProblem(ProblemCode.NAMES_SEVERAL, parts=failed))
 
     def _span(self, start: str, end: str) -> list[str]:
         a, b = self.by_key[start], self.by_key[end]
@@ -240,24 +266,27 @@ class CitationIndex:
     def _resolve(self, steps: tuple) -> _Outcome:
         scopes: list | None = None
         for index, (name, value) in enumerate(steps):
-            found, reason, hints = self._step(name, value, scopes, steps[: index + 1])
+            found, problem, hints = self._step(name, value, scopes, steps[: index + 1])
             if not found:
-                return _Outcome(reason=reason, hints=tuple(hints))
+                return _Outcome(problem=problem, hints=tuple(hints))
             scopes = found
         return _Outcome(keys=tuple(dict.fromkeys(c.key for c in scopes or ())))
 
-    def _step(self, name: str, value, scopes: list | None, said: tuple) -> tuple[list, str, list]:
+    def _step(
+        self, name: str, value, scopes: list | None, said: tuple
+    ) -> tuple[list, object, list]:
         what = _say(said[-1:], self)
+        no_such = _problem(ProblemCode.NO_SUCH_CLAUSE, what=what)
         if name in ("key", "clause"):
             clause = self.by_key.get(value)
-            return ([clause] if clause else []), f"there is no {what} in this revision", []
+            return ([clause] if clause else []), no_such, []
         if name == "preamble":
-            return self.kinds["preamble"], "this revision has no preamble", []
+            return self.kinds["preamble"], _problem(ProblemCode.NO_PREAMBLE), []
         if name == "annex":
             if value is None:
-                return self.kinds["annex"], "this revision has no annexes", []
+                return self.kinds["annex"], _problem(ProblemCode.NO_ANNEXES), []
             clause = self.by_key.get(f"annex{value}")
-            return ([clause] if clause else []), f"there is no {what} in this revision", []
+            return ([clause] if clause else []), no_such, []
         if name in _INNER and scopes is not None:
             found = [
                 c for s in scopes for c in self._inner(s) if c.kind == name and c.number == value
@@ -265,13 +294,13 @@ class CitationIndex:
             return found, self._missing(scopes, name, value, said), []
         pool = self.numbered.get((name, value), [])
         if scopes is None or (name == "article" and not pool):  # articles run through
-            return pool, f"there is no {what} in this revision", []
+            return pool, no_such, []
         inside = [c for c in pool if any(self._within(c, s) for s in scopes)]
         if inside or not pool:
             where = self.describe(scopes[0].key) if len(scopes) == 1 else _say(said[:-1], self)
-            return inside, f"{where} has no {what}", []
+            return inside, _problem(ProblemCode.HAS_NO, where=where, what=what), []
         where = _say(said[:-1], self)
-        return [], f"{what} is not in {where}", [c.key for c in pool]
+        return [], _problem(ProblemCode.NOT_IN, what=what, where=where), [c.key for c in pool]
 
     def _inner(self, scope) -> list:
         """Paragraphs, items and sub-items of a clause, not crossing into sub-clauses."""
@@ -283,19 +312,17 @@ class CitationIndex:
                 stack.extend(reversed(self.children.get(clause.key, [])))
         return out
 
-    def _missing(self, scopes: list, name: str, value: int, said: tuple) -> str:
-        word = _WORD.get(name, name)
+    def _missing(self, scopes: list, name: str, value: int, said: tuple) -> CitationProblem:
         if len(scopes) > 1:
-            return f"there is no {_say(said, self)} in this revision"
+            return _problem(ProblemCode.NO_SUCH_CLAUSE, what=_say(said, self))
         scope = scopes[0]
         where = self.describe(scope.key)
         counted = [c for c in self._inner(scope) if c.kind == name]
         if not counted:
-            return f"{where} has no {word}s"
+            return _problem(NONE_OF[name], where=where)
         if all(c.parent == scope.key for c in counted):
-            plural = "" if len(counted) == 1 else "s"
-            return f"{where} has {len(counted)} {word}{plural}, not {value}"
-        return f"{where} has no {word} {value}"
+            return _problem(OUT_OF_RANGE[name], where=where, count=len(counted), asked=value)
+        return _problem(ProblemCode.HAS_NO, where=where, what=Ref(((name, value),)))
 
     def _within(self, clause, scope) -> bool:
         return scope.key in self._ancestry(clause.key)
@@ -308,25 +335,27 @@ class CitationIndex:
             known = self._ancestors[key] = above | ({parent} if parent else set())
         return known
 
-    def describe(self, key: str) -> str:
-        """A clause in short English: paragraph 2 of article 12, clause 5.1.2, annex A."""
+    def describe(self, key: str) -> Ref:
+        """A clause that exists: paragraph 2 of article 12, clause 5.1.2, annex A."""
+        return Ref(self._steps(key), nested=True)
+
+    def _steps(self, key: str) -> tuple[tuple[str, object], ...]:
         clause = self.by_key[key]
         kind, number = clause.kind, clause.number
-        if kind in _INNER:
-            above = f" of {self.describe(clause.parent)}" if clause.parent in self.by_key else ""
-            return f"{_WORD.get(kind, kind)} {number}{above}"
         if kind == "article" and key.startswith("art"):
-            return f"article {number}" + (f"-{clause.suffix}" if clause.suffix else "")
+            return (("article", (number, clause.suffix or 0)),)
         if kind in ("article", "chapter") and (key[:1].isdigit() or key[1:2] == "."):
-            return f"clause {key}"  # a standard's 5, 5.1.2, A.1
+            return (("clause", key),)  # a standard's 5, 5.1.2, A.1
         if kind == "annex":
-            return f"annex {key[5:]}" if key.startswith("annex") else f"annex {clause.citation}"
+            if key.startswith("annex"):
+                return (("annex", key[5:]),)
+            return (("named_annex", (kind, clause.citation)),)
         if kind == "preamble":
-            return "the preamble"
+            return (("preamble", None),)
         if number is None:
-            return f"{kind} {clause.citation}"
-        inside = f" of {self.describe(clause.parent)}" if clause.parent in self.by_key else ""
-        return f"{kind} {number}{inside}"
+            return (("named", (kind, clause.citation)),)
+        above = self._steps(clause.parent) if clause.parent in self.by_key else ()
+        return (*above, (kind, number))
 
 
 def _same_rank(a: str, b: str) -> bool:
@@ -334,19 +363,14 @@ def _same_rank(a: str, b: str) -> bool:
     return a.startswith("art") == b.startswith("art") and a.count(".") == b.count(".")
 
 
-def _say(steps: Sequence[tuple[str, object]], index: CitationIndex) -> str:
-    """What a reading names, in short English: article 12 paragraph 2 item 3."""
-    words = []
+def _say(steps: Sequence[tuple[str, object]], index: CitationIndex) -> Ref:
+    """What a reading names, as read: article 12 paragraph 2 item 3."""
+    if len(steps) == 1 and steps[0][0] == "key" and steps[0][1] in index.by_key:
+        return index.describe(steps[0][1])
+    out: list[tuple[str, object]] = []
     for name, value in steps:
-        if name == "key":
-            words.append(index.describe(value) if value in index.by_key else f"key {value}")
-        elif name == "article":
-            number, suffix = value
-            words.append(f"article {number}" + (f"-{suffix}" if suffix else ""))
-        elif name == "preamble":
-            words.append("the preamble")
-        elif name == "annex":
-            words.append("an annex" if value is None else f"annex {value}")
+        if name == "key" and value in index.by_key:
+            out.extend(index._steps(value))
         else:
-            words.append(f"{_WORD.get(name, name)} {value}")
-    return " ".join(words)
+            out.append((name, value))
+    return Ref(tuple(out))

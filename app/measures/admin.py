@@ -34,6 +34,11 @@ class MeasureForm(Form):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=300)])
     title_en = StringField(_l("English title"), validators=[Length(max=300)])
     drafting_unit = StringField(_l("Drafting unit"), validators=[Length(max=200)])
+    drafting_unit_en = StringField(
+        _l("Drafting unit in English"),
+        validators=[Length(max=200)],
+        description=_l("Shown in the English interface; the Chinese name is shown when empty."),
+    )
     person_in_charge = StringField(_l("Person in charge"), validators=[Length(max=100)])
     phone = StringField(_l("Phone"), validators=[Length(max=50)])
 

@@ -41,6 +41,7 @@ class Measure(db.Model):
     title: Mapped[str] = mapped_column(String(300))
     title_en: Mapped[str] = mapped_column(String(300), default="")
     drafting_unit: Mapped[str] = mapped_column(String(200), default="")
+    drafting_unit_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
     person_in_charge: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     comments_public: Mapped[CommentVisibility] = mapped_column(
@@ -62,6 +63,13 @@ class Measure(db.Model):
 
     def title_in(self, language: str) -> str:
         return self.title_en if language == "en" and self.title_en else self.title
+
+    def drafting_unit_in(self, language: str) -> str:
+        """The drafting unit's name in the reader's language; its Chinese name when it has no
+        English one."""
+        if language == "en" and self.drafting_unit_en:
+            return self.drafting_unit_en
+        return self.drafting_unit
 
     @property
     def publication_policy(self) -> str:

@@ -14,7 +14,14 @@ from app.measures.models import Clause, CommentVisibility, Measure, Revision
 from app.timeutil import local_day_end, local_day_start, utcnow
 
 MIN_PERIOD_DAYS = 30  # 规章制定程序条例 Art. 15; 重大行政决策程序暂行条例 Art. 15
-MEASURE_FIELDS = ("title", "title_en", "drafting_unit", "person_in_charge", "phone")
+MEASURE_FIELDS = (
+    "title",
+    "title_en",
+    "drafting_unit",
+    "drafting_unit_en",
+    "person_in_charge",
+    "phone",
+)
 
 
 class ImportRefused(Exception):

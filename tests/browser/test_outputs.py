@@ -63,6 +63,8 @@ def test_the_team_imports_a_returned_form_after_skipping_an_unknown_row(
         page.locator("form.upload-form button[type=submit]").click()
     assert page.locator("tr.preview-row--matched").count() == 1
     assert page.locator("tr.preview-row--unknown").count() == 1
+    reading = page.locator("tr.preview-row--unknown td").nth(2).inner_text()
+    assert " ".join(reading.split()) == "无法识别 本稿没有第九十九条"  # the reason in Chinese too
     page.screenshot(path=artifacts / "outputs-form-preview.png", full_page=True)
 
     page.locator("tr.preview-row--unknown input[type=checkbox]").check()
