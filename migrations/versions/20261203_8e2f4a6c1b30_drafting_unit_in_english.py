@@ -1,7 +1,7 @@
 """measures: the drafting unit's English name
 
 Revision ID: 8e2f4a6c1b30
-Revises: 5b1e7c2d9a40
+Revises: e3a8c5f1b2d7
 Create Date: 2026-12-03 13:00:00
 
 """
