@@ -77,6 +77,7 @@ STATUS_LABELS = {
     CommentStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
+
 class CosignatureState(enum.StrEnum):
     """A co-signing unit's answer (联名确认): its name appears only once it confirmed."""
 
@@ -103,7 +104,9 @@ class Cosignature(db.Model):
     comment_id: Mapped[int] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
     )
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
     state: Mapped[CosignatureState] = mapped_column(
         enum_column(CosignatureState, 10), default=CosignatureState.PENDING
     )
