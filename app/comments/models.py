@@ -86,13 +86,6 @@ class CosignatureState(enum.StrEnum):
     DECLINED = "declined"
 
 
-COSIGNATURE_STATE_LABELS = {
-    CosignatureState.PENDING: _l("Awaiting confirmation"),
-    CosignatureState.CONFIRMED: _l("Confirmed"),
-    CosignatureState.DECLINED: _l("Declined"),
-}
-
-
 class Cosignature(db.Model):
     """A unit named as co-signer (联名单位) of a comment. The author names it; the unit's
     confirmed representative (or the team, for a unit without one, e.g. on its signed letter)
