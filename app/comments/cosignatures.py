@@ -136,3 +136,24 @@ def _mail_author(comment: Comment, unit_name: str, confirm: bool) -> None:
             ),
         ),
     )
+
+
+def reopen_cosignatures(*, comment: Comment, actor: User, now: datetime) -> None:
+    """After the author rewords a comment, its confirmed co-signers confirm again: they put
+    their name to the earlier text. Audited per unit; declined ones stay declined."""
+    for cosignature in comment.cosignatures_in(CosignatureState.CONFIRMED):
+        cosignature.state = CosignatureState.PENDING
+        cosignature.decided_by_id = None
+        cosignature.decided_at = None
+        cosignature.reason = ""
+        record(
+            actor=actor,
+            action="comment.cosignature",
+            target_type="comment",
+            target_id=comment.id,
+            revision_id=comment.revision_id,
+            before={"unit": cosignature.unit.name, "cosignature": "confirmed"},
+            after={"unit": cosignature.unit.name, "cosignature": "pending"},
+            at=now,
+        )
+    db.session.flush()

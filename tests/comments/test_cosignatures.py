@@ -251,3 +251,28 @@ def test_each_decider_sees_the_requests_they_may_decide(scene, client, login_as)
         (str(comment.id), str(scene["units"][2].id))
     ]
     assert "<p>联名意见。</p>" in rep_page
+
+
+def test_rewording_a_confirmed_comment_asks_the_co_signers_again(scene, client, login_as):
+    comment, author = scene["comment"], scene["author"]
+    _a, unit_b, _c = scene["units"]
+    decide(client, login_as, scene["rep_b"], comment, unit_b, "confirm")
+    login_as(author)
+    english(client)
+    csrf = csrf_token(text(client.get(f"/comments/{comment.receipt}/edit")))
+
+    client.post(
+        f"/comments/{comment.receipt}/edit",
+        data={"csrf_token": csrf, "body": "改写后的联名意见。", "type": "te", "consent": "named"},
+    )
+
+    assert states(comment) == [("华信认证有限公司", "pending"), ("省市场监管局", "pending")]
+    assert receipt_fields(client, comment)[AWAITING] == "华信认证有限公司、省市场监管局"
+    assert public_cosigners(client) == []
+    events = db.session.scalars(
+        select(AuditEvent).filter_by(action="comment.cosignature").order_by(AuditEvent.id)
+    ).all()
+    assert [(e.actor_id, e.after_data["cosignature"]) for e in events] == [
+        (scene["rep_b"].id, "confirmed"),
+        (author.id, "pending"),
+    ]
