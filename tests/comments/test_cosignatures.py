@@ -108,7 +108,8 @@ def test_named_units_wait_on_the_receipt_and_appear_nowhere_else(scene, client, 
     assert "省市场监管局" not in summary_csv(client)
     team_page = text(client.get(f"/m/sample-measure/r/1/team/comments/{comment.id}"))
     assert dict(re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", team_page))[AWAITING] == (
-        "华信认证有限公司、省市场监管局"
+        "华信认证有限公司、省市场监管局 · "
+        '<a href="/representatives#cosignatures-heading">Co-signatures awaiting confirmation</a>'
     )
     assert "<dt>Co-signing units</dt>" not in team_page
 
