@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "comment.enter": _l("Comment entered on behalf"),
     "comment.edit_on_behalf": _l("Comment edited on behalf"),
     "comment.note": _l("Internal note added"),
+    "comment.cosignature": _l("Co-signature confirmed or declined"),
     "group.create": _l("Group created"),
     "group.add": _l("Comments added to group"),
     "group.remove": _l("Comments removed from group"),

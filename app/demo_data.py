@@ -22,6 +22,8 @@ from app.comments.models import (
     CommentStatus,
     CommentType,
     Consent,
+    Cosignature,
+    CosignatureState,
     RevisionUnit,
     Stance,
 )
@@ -214,7 +216,11 @@ def _comment(rng, revision, clause, topic, author, units, days) -> Comment:
             for u in units.values()
             if u.category in (UnitCategory.CB, UnitCategory.AS) and u is not author.unit
         ]
-        comment.cosigners = rng.sample(partners, rng.randint(1, 2))
+        # The demo's history: the co-signing units had confirmed.
+        comment.cosignatures = [
+            Cosignature(unit=u, state=CosignatureState.CONFIRMED, decided_at=created)
+            for u in rng.sample(partners, rng.randint(1, 2))
+        ]
     if clause is not None and topic.quote and topic.quote in clause.text:
         start = clause.text.index(topic.quote)
         end = start + len(topic.quote)

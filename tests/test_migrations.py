@@ -80,6 +80,8 @@ def test_upgrading_sqlite_keeps_comments_and_their_child_rows(tmp_path):
             ).scalar()
             assert [count(t) for t in ("comments", "attachments", "comment_versions")] == [1, 1, 1]
             assert count("comment_cosigners") == 1
+            state = connection.exec_driver_sql("SELECT state FROM comment_cosigners").scalar()
+            assert state == "confirmed"  # the co-signers shown before keep being shown
             row = connection.exec_driver_sql(
                 "SELECT receipt, author_name, group_id FROM comments"
             ).one()

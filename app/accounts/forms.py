@@ -120,6 +120,14 @@ class RegisterForm(Form):
         description=_l("Province or city, e.g. 北京市"),
     )
 
+    represent = BooleanField(
+        _l("I ask to represent this unit"),
+        description=_l(
+            "To give the unit's official position and add co-signing units. The project team "
+            "confirms it once you have verified your e-mail address."
+        ),
+    )
+
     def validate_unit_id(self, field):
         if self.unit_mode.data != "existing":
             return

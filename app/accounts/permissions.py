@@ -96,6 +96,14 @@ def can_confirm_representatives(user, unit) -> bool:
     return can_speak_for_unit(user, unit)
 
 
+def can_decide_cosignature(user, unit, *, unit_has_representative: bool) -> bool:
+    """A co-signing unit confirms or declines through its confirmed representative; the team
+    (and admins) decide for a unit that has none yet, e.g. on the unit's signed letter."""
+    if can_speak_for_unit(user, unit):
+        return True
+    return can_triage(user) and not unit_has_representative
+
+
 def require(predicate, *args_from_view):
     """Decorator: 401 (sign in) for anonymous users, 403 when ``predicate(current_user)`` fails.
 

@@ -29,11 +29,13 @@ Your request to speak for {unit} has been {decision_en}.
 """
 
 
-def request_representation(*, user: User, now: datetime) -> User:
-    """Ask to be confirmed as the representative of one's own unit; needs a verified e-mail."""
+def request_representation(*, user: User, now: datetime, at_sign_up: bool = False) -> User:
+    """Ask to be confirmed as the representative of one's own unit; needs a verified e-mail,
+    except ``at_sign_up``, where the verification link has just been mailed: the request then
+    waits, and decide_representation confirms it only once the address is verified."""
     if user.role != Role.PARTICIPANT or user.unit is None:
         raise AccountRefused(_l("Only a participant with a unit can ask to represent it."))
-    if not user.email_verified:
+    if not user.email_verified and not at_sign_up:
         raise AccountRefused(_l("Please verify your e-mail address first."))
     if user.representative == RepresentativeStatus.CONFIRMED:
         raise AccountRefused(_l("You already represent your unit."))

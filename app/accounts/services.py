@@ -160,14 +160,25 @@ def register_participant(
     password: str,
     unit: Unit | None = None,
     new_unit: dict | None = None,
+    represent: bool = False,
+    now: datetime | None = None,
 ) -> User:
     """Sign-up: a participant commenting as an individual (no unit), for an existing ``unit``,
-    or for a new unit described by ``new_unit`` (name, category, region)."""
+    or for a new unit described by ``new_unit`` (name, category, region). ``represent`` also
+    asks to represent that unit, as the account page does (the team confirms it once the
+    e-mail address is verified)."""
     if find_user_by_email(email) is not None:
         raise EmailTaken()
+    if represent and unit is None and new_unit is None:
+        raise AccountRefused(_l("Choose your unit to ask to represent it."), field="represent")
     if new_unit is not None:
         unit = find_or_create_unit(**new_unit)
-    return create_user(email=email, name=name, password=password, unit=unit, self_registered=True)
+    user = create_user(email=email, name=name, password=password, unit=unit, self_registered=True)
+    if represent:
+        from app.accounts.representatives import request_representation  # it imports us
+
+        request_representation(user=user, now=now or utcnow(), at_sign_up=True)
+    return user
 
 
 def authenticate(*, email: str, password: str, now: datetime | None = None) -> User:

@@ -7,8 +7,18 @@ from flask_wtf import FlaskForm
 
 from app.accounts import representatives, verification
 from app.accounts.models import User
-from app.accounts.permissions import can_speak_for_unit, can_triage, is_participant, require
+from app.accounts.permissions import (
+    can_decide_cosignature,
+    can_speak_for_unit,
+    can_triage,
+    is_participant,
+    require,
+)
 from app.accounts.services import AccountRefused
+from app.comments import cosignatures
+from app.comments.errors import CommentRefused
+from app.comments.forms import CosignatureDecisionForm
+from app.comments.models import Cosignature
 from app.extensions import db, limiter
 from app.timeutil import utcnow
 
@@ -77,10 +87,24 @@ def request_representation():
 @require(_may_see_requests)
 def list_requests():
     actor = current_user._get_current_object()
+    waiting = cosignatures.pending_cosignatures(actor=actor)
+    represented = cosignatures.represented_unit_ids(c.unit_id for c in waiting)
     return render_template(
         "accounts/representatives.html",
         requests=representatives.pending_requests(actor=actor),
         form=FlaskForm(),
+        # (co-signature, whether the actor may decide it, whether on the unit's behalf)
+        cosignatures=[
+            (
+                c,
+                can_decide_cosignature(
+                    actor, c.unit, unit_has_representative=c.unit_id in represented
+                ),
+                not can_speak_for_unit(actor, c.unit),
+            )
+            for c in waiting
+        ],
+        cosign_form=CosignatureDecisionForm(),
     )
 
 
@@ -111,4 +135,41 @@ def decide(user_id, decision):
         )
     else:
         flash(_("The request of %(name)s was declined.", name=user.name), "success")
+    return redirect(url_for("trust.list_requests"), code=303)
+
+
+@bp.post(
+    "/representatives/cosignatures/<int:comment_id>/<int:unit_id>/confirm",
+    defaults={"decision": "confirm"},
+)
+@bp.post(
+    "/representatives/cosignatures/<int:comment_id>/<int:unit_id>/decline",
+    defaults={"decision": "decline"},
+)
+@require(_may_see_requests)
+def decide_cosignature(comment_id, unit_id, decision):
+    form = CosignatureDecisionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    cosignature = db.session.get(Cosignature, (comment_id, unit_id))
+    if cosignature is None:
+        abort(404)
+    try:
+        cosignatures.decide_cosignature(
+            actor=current_user._get_current_object(),
+            cosignature=cosignature,
+            confirm=decision == "confirm",
+            reason=form.reason.data or "",
+            now=utcnow(),
+        )
+    except CommentRefused as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for("trust.list_requests"), code=303)
+    db.session.commit()
+    values = {"unit": cosignature.unit.name, "receipt": cosignature.comment.receipt}
+    if decision == "confirm":
+        flash(_("%(unit)s co-signs comment %(receipt)s.", **values), "success")
+    else:
+        flash(_("%(unit)s declined to co-sign comment %(receipt)s.", **values), "success")
     return redirect(url_for("trust.list_requests"), code=303)

@@ -20,7 +20,13 @@ from sqlalchemy import delete, func, or_, select, update
 from app.accounts.admin_units import UnitRefused, require_admin
 from app.accounts.models import RepresentativeStatus, Unit, User
 from app.audit import record
-from app.comments.models import Comment, RevisionUnit, comment_cosigners
+from app.comments.models import (
+    Comment,
+    Cosignature,
+    CosignatureState,
+    RevisionUnit,
+    comment_cosigners,
+)
 from app.exports.models import FormImport
 from app.extensions import db
 
@@ -68,6 +74,27 @@ def _repeated_cosignatures(merged: Unit, kept: Unit):
         (cs.c.unit_id == kept.id)
         & cs.c.comment_id.in_(select(Comment.id).where(Comment.unit_id == merged.id)),
     )
+
+
+def _keep_confirmations(merged: Unit, kept: Unit) -> None:
+    """Where both units co-signed one comment, the kept unit's row stays and the merged
+    unit's goes; a confirmation given under the merged name is carried to the row that stays,
+    so the merge never hides a co-signature the unit had confirmed."""
+    confirmed_as_merged = select(Cosignature).where(
+        Cosignature.unit_id == merged.id,
+        Cosignature.state == CosignatureState.CONFIRMED,
+        Cosignature.comment_id.in_(
+            select(comment_cosigners.c.comment_id).where(comment_cosigners.c.unit_id == kept.id)
+        ),
+    )
+    for theirs in db.session.scalars(confirmed_as_merged).all():
+        ours = db.session.get(Cosignature, (theirs.comment_id, kept.id))
+        if ours is not None and ours.state != CosignatureState.CONFIRMED:
+            ours.state = CosignatureState.CONFIRMED
+            ours.decided_by_id = theirs.decided_by_id
+            ours.decided_at = theirs.decided_at
+            ours.reason = theirs.reason
+    db.session.flush()
 
 
 def merge_plan(*, merged: Unit, kept: Unit) -> MergePlan:
@@ -143,6 +170,7 @@ def merge_units(*, merged: Unit, kept: Unit, actor, now: datetime) -> MergePlan:
     cs = comment_cosigners
     with db.session.begin_nested():
         _move_consultations(merged, kept)
+        _keep_confirmations(merged, kept)
         db.session.execute(delete(cs).where(_repeated_cosignatures(merged, kept)))
         db.session.execute(update(cs).where(cs.c.unit_id == merged.id).values(unit_id=kept.id))
         for model in (User, Comment, FormImport):

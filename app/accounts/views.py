@@ -33,6 +33,7 @@ from app.accounts.sign_in import sign_in as limited_sign_in
 from app.accounts.sign_in_limits import SignInLocked
 from app.extensions import db, limiter
 from app.i18n import safe_next
+from app.timeutil import utcnow
 
 bp = Blueprint("accounts", __name__)
 USERS_PER_PAGE = 50
@@ -76,6 +77,8 @@ def register():
                 password=form.password.data,
                 unit=unit,
                 new_unit=new_unit,
+                represent=form.represent.data,
+                now=utcnow(),
             )
         except services.AccountRefused as error:
             db.session.rollback()
@@ -88,6 +91,15 @@ def register():
             send_verification(user=user)
             flash(_("Welcome, %(name)s. Your account is ready.", name=user.name), "success")
             flash(_("We have sent a verification link to %(email)s.", email=user.email), "info")
+            if form.represent.data:
+                flash(
+                    _(
+                        "Your request to represent %(unit)s waits for the project team, who "
+                        "confirm it once your e-mail address is verified.",
+                        unit=user.unit.name,
+                    ),
+                    "info",
+                )
             return redirect(url_for("measures.home"), code=303)
     return render_template("accounts/register.html", form=form)
 

@@ -7,7 +7,7 @@ services, which refuse an unknown value with a message.
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, MultipleFileField
 from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length
 
 from app.comments.models import CONSENT_LABELS, STANCE_LABELS, TYPE_LABELS, Consent
 from app.forms import Form
@@ -66,3 +66,9 @@ class EditCommentForm(CommentTextForm):
 
 class ActionForm(Form):
     """A button that changes something (withdraw, "no comments"): only its CSRF token."""
+
+
+class CosignatureDecisionForm(Form):
+    """A co-signing unit's confirm or decline; the team gives the reason it decides for one."""
+
+    reason = StringField(_l("Reason (when deciding for the unit)"), validators=[Length(max=500)])

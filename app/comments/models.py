@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Column, ForeignKey, Index, LargeBinary, String, Table, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import Unit, UnitCategory, User, enum_column
@@ -77,12 +77,42 @@ STATUS_LABELS = {
     CommentStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
-comment_cosigners = Table(
-    "comment_cosigners",
-    db.metadata,
-    Column("comment_id", ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
-    Column("unit_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
-)
+
+class CosignatureState(enum.StrEnum):
+    """A co-signing unit's answer (联名确认): its name appears only once it confirmed."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+
+
+class Cosignature(db.Model):
+    """A unit named as co-signer (联名单位) of a comment. The author names it; the unit's
+    confirmed representative (or the team, for a unit without one, e.g. on its signed letter)
+    confirms or declines. Until confirmed the unit is not shown as a co-signer anywhere."""
+
+    __tablename__ = "comment_cosigners"
+    __table_args__ = (Index("ix_comment_cosigners_unit_state", "unit_id", "state"),)
+
+    comment_id: Mapped[int] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[CosignatureState] = mapped_column(
+        enum_column(CosignatureState, 10), default=CosignatureState.PENDING
+    )
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None]
+    reason: Mapped[str] = mapped_column(String(500), default="")  # why the team decided
+
+    comment: Mapped["Comment"] = relationship(back_populates="cosignatures")
+    unit: Mapped[Unit] = relationship()
+    decided_by: Mapped[User | None] = relationship()
+
+
+comment_cosigners = Cosignature.__table__
 
 
 class Comment(db.Model):
@@ -152,13 +182,28 @@ class Comment(db.Model):
     unit: Mapped[Unit | None] = relationship()
     event: Mapped["Event | None"] = relationship()  # noqa: F821 (app.triage.models)
     group: Mapped["CommentGroup | None"] = relationship()  # noqa: F821 (app.triage.models)
-    cosigners: Mapped[list[Unit]] = relationship(secondary=comment_cosigners)
+    cosignatures: Mapped[list[Cosignature]] = relationship(
+        back_populates="comment", cascade="all, delete-orphan", order_by=Cosignature.unit_id
+    )
+    # Only the units that confirmed: what every page and export shows as co-signers.
+    cosigners: Mapped[list[Unit]] = relationship(
+        secondary=comment_cosigners,
+        primaryjoin=lambda: Comment.id == Cosignature.comment_id,
+        secondaryjoin=lambda: and_(
+            Unit.id == Cosignature.unit_id, Cosignature.state == CosignatureState.CONFIRMED
+        ),
+        order_by=Unit.name,
+        viewonly=True,
+    )
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="Attachment.id"
     )
     versions: Mapped[list["CommentVersion"]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="CommentVersion.number"
     )
+
+    def cosignatures_in(self, state: CosignatureState) -> list[Cosignature]:
+        return [c for c in self.cosignatures if c.state == state]
 
     @property
     def has_quote(self) -> bool:

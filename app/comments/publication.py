@@ -51,8 +51,10 @@ def public_comments(revision: Revision, clause: Clause | None, now: datetime) ->
         query = query.where(Comment.clause_id.is_(None))
     else:
         query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
-    # Each is shown with public_author(): its author and unit come with the one query.
-    query = query.options(selectinload(Comment.author), selectinload(Comment.unit))
+    # Each is shown with public_author() and its confirmed co-signers: they come with the query.
+    query = query.options(
+        selectinload(Comment.author), selectinload(Comment.unit), selectinload(Comment.cosigners)
+    )
     return list(db.session.scalars(query.order_by(Comment.created_at, Comment.id)))
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from app.accounts.models import Role, Unit, UnitCategory
 from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
 from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
+from app.comments.cosignatures import reopen_cosignatures
 from app.comments.errors import CommentRefused
 from app.comments.models import (
     Attachment,
@@ -243,12 +244,15 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
     }
     if all(getattr(comment, name) == value for name, value in new.items()):
         return False
+    reworded = any(getattr(comment, name) != new[name] for name in (*texts, "quote_exact"))
     keep_version(comment, editor=editor, now=now)
     for name, value in new.items():
         setattr(comment, name, value)
     comment.updated_at = now
     comment.content_sha256 = content_sha256(comment)
     db.session.flush()
+    if reworded:  # the co-signers confirmed the earlier text, not this one
+        reopen_cosignatures(comment=comment, actor=editor, now=now)
     return True
 
 

@@ -23,6 +23,7 @@ from app.comments.models import (
     Comment,
     CommentStatus,
     Consent,
+    CosignatureState,
     comment_cosigners,
 )
 from app.exports.summary_model import (
@@ -269,7 +270,10 @@ def _cosigners(revision: Revision) -> dict[int, list[str]]:
         select(comment_cosigners.c.comment_id, Unit.name)
         .join(Unit, Unit.id == comment_cosigners.c.unit_id)
         .join(Comment, Comment.id == comment_cosigners.c.comment_id)
-        .where(Comment.revision_id == revision.id)
+        .where(
+            Comment.revision_id == revision.id,
+            comment_cosigners.c.state == CosignatureState.CONFIRMED,  # a unit that confirmed
+        )
         .order_by(comment_cosigners.c.comment_id, Unit.name)
     )
     found: dict[int, list[str]] = {}

@@ -20,7 +20,13 @@ from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Unit, UnitCategory
 from app.audit import record
-from app.comments.models import Comment, CommentStatus, RevisionUnit, comment_cosigners
+from app.comments.models import (
+    Comment,
+    CommentStatus,
+    CosignatureState,
+    RevisionUnit,
+    comment_cosigners,
+)
 from app.extensions import db
 from app.measures.models import Revision
 from app.timeutil import local_day_start, zone
@@ -72,7 +78,8 @@ class PasteRefused(TriageRefused):
 
 
 def commenting_unit_ids(revision: Revision) -> set[int]:
-    """Units with submitted comments on the revision, in their name or as co-signers."""
+    """Units with submitted comments on the revision, in their name or as co-signers (once
+    they confirmed: a unit merely named has not replied)."""
     own = select(Comment.unit_id).where(
         Comment.revision_id == revision.id,
         Comment.status == CommentStatus.SUBMITTED,
@@ -81,7 +88,11 @@ def commenting_unit_ids(revision: Revision) -> set[int]:
     cosigned = (
         select(comment_cosigners.c.unit_id)
         .join(Comment, Comment.id == comment_cosigners.c.comment_id)
-        .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+        .where(
+            Comment.revision_id == revision.id,
+            Comment.status == CommentStatus.SUBMITTED,
+            comment_cosigners.c.state == CosignatureState.CONFIRMED,
+        )
     )
     return set(db.session.scalars(union(own, cosigned)))
 

@@ -11,7 +11,7 @@ from app.accounts.services import AccountRefused
 from app.audit import AuditEvent
 from app.extensions import db
 from app.timeutil import utcnow
-from tests.accounts.helpers import flashes, post_form, read_english, sent_mail
+from tests.accounts.helpers import field_error, flashes, post_form, read_english, sent_mail
 from tests.comments.helpers import english, message, post_comment, stored, text
 from tests.factories import make_open_revision, make_unit, make_user
 
@@ -128,3 +128,59 @@ def test_a_forged_official_position_is_refused_and_nothing_stored(
     assert "official position" not in form.lower()
     assert message(text(response)) == REFUSAL
     assert stored() == []
+
+
+def register(client, unit_mode: str, unit=None, **extra):
+    data = {
+        "email": "li@example.org",
+        "name": "李四",
+        "password": "a long enough password 1",
+        "confirm": "a long enough password 1",
+        "unit_mode": unit_mode,
+        "unit_id": str(unit.id) if unit else "",
+        **extra,
+    }
+    return post_form(client, "/register", data, follow_redirects=True)
+
+
+def test_asking_to_represent_at_sign_up_waits_for_verification_then_the_team(app, client, login_as):
+    unit = make_unit("华信认证有限公司")
+    page = text(register(client, "existing", unit, represent="y"))
+
+    assert flashes(page)[-1] == (
+        "Your request to represent 华信认证有限公司 waits for the project team, who confirm it "
+        "once your e-mail address is verified."
+    )
+    account = read_english(client, "/account")
+    assert "Requested, waiting for confirmation." in account
+    [member] = representatives.pending_requests(actor=make_user("team"))
+    assert (member.email, member.representative) == ("li@example.org", "pending")
+
+    team = login_as(make_user("team"))
+    queue = read_english(client, "/representatives")
+    assert 'li@example.org <span class="muted">(not verified)</span>' in queue
+    refused = post_form(client, f"/representatives/{member.id}/confirm", {}, "/representatives")
+    assert flashes(text(client.get(refused.headers["Location"]))) == [
+        "This person has not verified their e-mail address yet."
+    ]
+    db.session.expire_all()
+    assert member.representative == RepresentativeStatus.PENDING
+
+    [mail] = sent_mail()
+    client.get(verify_link(mail))
+    db.session.expire_all()
+    representatives.decide_representation(actor=team, user=member, confirm=True, now=utcnow())
+    assert member.is_representative
+
+
+def test_only_someone_with_a_unit_can_ask_to_represent_it_at_sign_up(app, client):
+    page = register(client, "individual", represent="y").get_data(as_text=True)
+
+    assert field_error(page, "represent") == "Choose your unit to ask to represent it."
+    assert sent_mail() == []
+
+
+def test_signing_up_without_the_box_asks_for_nothing(app, client):
+    register(client, "existing", make_unit("华信认证有限公司"))
+
+    assert "No: you comment as a person." in read_english(client, "/account")

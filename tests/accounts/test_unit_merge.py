@@ -10,7 +10,13 @@ from app.accounts.admin_units import UnitRefused
 from app.accounts.models import RepresentativeStatus, Unit, User
 from app.accounts.unit_merge import MOVED_REFERENCES, MergePlan, merge_plan, merge_units
 from app.audit import AuditEvent
-from app.comments.models import Comment, RevisionUnit, comment_cosigners
+from app.comments.models import (
+    Comment,
+    Cosignature,
+    CosignatureState,
+    RevisionUnit,
+    comment_cosigners,
+)
 from app.exports.models import FormImport
 from tests.factories import make_comment, make_open_revision, make_unit, make_user
 
@@ -32,12 +38,23 @@ def duplicates(db):
     outsider = make_user(unit=third, name="局方")
     own = make_comment(revision, member)  # written in the merged unit's name
     make_comment(revision, other_member)
-    both = make_comment(revision, outsider)  # co-signed by both units: one row must remain
-    both.cosigners.extend([kept, merged])
+    # Co-signed by both units: one row must remain, and the merged name's confirmation with it.
+    both = make_comment(revision, outsider)
+    both.cosignatures.extend(
+        [
+            Cosignature(unit=kept, state=CosignatureState.PENDING),
+            Cosignature(
+                unit=merged,
+                state=CosignatureState.CONFIRMED,
+                decided_by=member,
+                decided_at=datetime(2021, 1, 9),
+            ),
+        ]
+    )
     only_merged = make_comment(revision, outsider)
-    only_merged.cosigners.append(merged)
+    only_merged.cosignatures.append(Cosignature(unit=merged))
     self_signed = make_comment(revision, old_member)  # the kept unit's, co-signed by merged
-    self_signed.cosigners.append(merged)
+    self_signed.cosignatures.append(Cosignature(unit=merged))
     db.session.add_all(
         [
             RevisionUnit(revision=revision, unit=kept, note="函"),
@@ -125,13 +142,13 @@ def test_merging_moves_each_kind_of_reference_to_the_kept_unit(db, duplicates):
         kept.id
     )
     assert db.session.scalars(select(Comment.unit_id).filter_by(unit_id=merged_id)).all() == []
-    cosigners = {
-        (comment_id, unit_id)
-        for comment_id, unit_id in db.session.execute(select(comment_cosigners))
-    }
+    cs = comment_cosigners.c
+    cosigners = set(
+        db.session.execute(select(cs.comment_id, cs.unit_id, cs.state, cs.decided_by_id))
+    )
     assert cosigners == {
-        (duplicates["both"].id, kept.id),
-        (duplicates["only_merged"].id, kept.id),
+        (duplicates["both"].id, kept.id, CosignatureState.CONFIRMED, duplicates["member"].id),
+        (duplicates["only_merged"].id, kept.id, CosignatureState.PENDING, None),
     }
     consultations = {
         row.revision_id: (row.invited_at, row.invite_channel, row.note, row.no_comments_at)

@@ -202,7 +202,9 @@ def test_a_unit_member_sends_the_official_position_with_a_stamped_pdf(revision, 
 
     [comment] = stored()
     assert comment.official_position is True
-    assert [u.name for u in comment.cosigners] == ["华培认证培训中心"]
+    assert [(c.unit.name, c.state.value) for c in comment.cosignatures] == [
+        ("华培认证培训中心", "pending")  # shown as co-signer once the unit confirms
+    ]
     assert [(a.filename, a.stamped) for a in comment.attachments] == [("盖章件.pdf", True)]
 
 
