@@ -354,9 +354,7 @@ def withdraw(receipt: str):
         return refusal(_cannot_change(comment, now), 403)
     form = ActionForm()
     if request.method == "GET" or not form.validate_on_submit():
-        back = safe_next(
-            request.values.get("next"), url_for(".receipt", receipt=comment.receipt)
-        )
+        back = safe_next(request.values.get("next"), url_for(".receipt", receipt=comment.receipt))
         return render_template(
             "comments/withdraw.html",
             comment=comment,

@@ -153,8 +153,7 @@ def test_the_receipt_and_my_comments_link_to_the_confirmation(revision, client, 
     mine = text(client.get("/my/comments"))
 
     assert (
-        f'<a class="button button--danger" href="/comments/{comment.receipt}/withdraw">'
-        "Withdraw</a>"
+        f'<a class="button button--danger" href="/comments/{comment.receipt}/withdraw">Withdraw</a>'
     ) in receipt
     assert f'<a href="/comments/{comment.receipt}/withdraw?next=/my/comments">Withdraw</a>' in mine
     assert 'method="post" action="/comments/' not in receipt + mine
