@@ -95,15 +95,10 @@ def list_comments(slug: str, number: int):
     filters = q.QueueFilters.from_args(request.args)
     found = None
     if filters.q:
-        straight = _found_by_receipt(revision, filters.q)
-        if straight is not None:
-            return straight
-        found = team_search.search_comments(
-            filters.q, revision_id=revision.id, viewer=current_user
-        )
-        straight = _found_by_receipt(revision, filters.q, found)
-        if straight is not None:
-            return straight
+        found = team_search.search_comments(filters.q, revision_id=revision.id, viewer=current_user)
+        named = team_search.named_comment(found, revision_id=revision.id)
+        if named is not None:
+            return _go_to_named(named)
     ctx = q.Context(
         revision_id=revision.id,
         clauses=q.revision_clauses(revision.id),
@@ -141,18 +136,7 @@ def list_comments(slug: str, number: int):
     )
 
 
-def _found_by_receipt(revision: Revision, text: str, found=None):
-    """A redirect to the comment a receipt number names: exactly (in any revision the staff
-    read), or once the search is done, by the unique start or end that alone matched."""
-    if found is None:
-        comment = team_search.receipt_target(text)
-        if comment is None or comment.revision.published_at is None:
-            return None
-    else:
-        comment_id = team_search.single_receipt_match(found, revision_id=revision.id)
-        if comment_id is None:
-            return None
-        comment = db.session.get(Comment, comment_id)
+def _go_to_named(comment: Comment):
     flash(_("Comment %(receipt)s, found by its receipt number.", receipt=comment.receipt))
     target = comment.revision
     return redirect(

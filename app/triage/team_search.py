@@ -48,20 +48,20 @@ class TeamSearch:
     """What one query matched in a revision, by reason (comment ids; people's and units' ids)."""
 
     text: str
+    receipts_searched: bool  # the query looks like a receipt and the viewer may see receipts
     by_text: frozenset[int]
     by_receipt: frozenset[int]
     by_author_name: frozenset[int]  # comments whose recorded author name matched
     author_ids: frozenset[int]
     unit_ids: frozenset[int]
+    by_person: frozenset[int]  # comments of those people or units
 
     @property
     def ids_condition(self):
-        """The SQL condition selecting every matched comment."""
-        return (
-            Comment.id.in_(self.by_text | self.by_receipt | self.by_author_name or [-1])
-            | Comment.author_id.in_(self.author_ids or [-1])
-            | Comment.unit_id.in_(self.unit_ids or [-1])
-        )
+        """The SQL condition selecting every matched comment: one IN list, as the words' alone
+        was (an OR of conditions over other columns makes each facet scan the comments)."""
+        ids = self.by_text | self.by_receipt | self.by_author_name | self.by_person
+        return Comment.id.in_(ids or [-1])
 
     @property
     def first(self):
@@ -95,10 +95,12 @@ def search_comments(text: str, *, revision_id: int, viewer) -> TeamSearch:
     text = text.strip()
     by_text = frozenset(search.query(text, revision_id=revision_id))
     if not can_read_all_comments(viewer):
-        return TeamSearch(text, by_text, frozenset(), frozenset(), frozenset(), frozenset())
+        nothing: frozenset[int] = frozenset()
+        return TeamSearch(text, False, by_text, nothing, nothing, nothing, nothing, nothing)
     in_revision = Comment.revision_id == revision_id
     by_receipt: frozenset[int] = frozenset()
-    if looks_like_receipt(text):
+    receipts_searched = looks_like_receipt(text)
+    if receipts_searched:
         wanted = text.upper()  # receipts are upper case (the measure's prefix is stored so)
         by_receipt = frozenset(
             db.session.scalars(
@@ -125,23 +127,41 @@ def search_comments(text: str, *, revision_id: int, viewer) -> TeamSearch:
             )
         )
     )
-    return TeamSearch(text, by_text, by_receipt, by_author_name, author_ids, unit_ids)
+    by_person = frozenset()
+    if author_ids or unit_ids:
+        by_person = frozenset(
+            db.session.scalars(
+                select(Comment.id).where(
+                    in_revision,
+                    Comment.author_id.in_(author_ids or [-1])
+                    | Comment.unit_id.in_(unit_ids or [-1]),
+                )
+            )
+        )
+    return TeamSearch(
+        text,
+        receipts_searched,
+        by_text,
+        by_receipt,
+        by_author_name,
+        author_ids,
+        unit_ids,
+        by_person,
+    )
 
 
-def receipt_target(text: str) -> Comment | None:
-    """The comment whose receipt is exactly ``text`` (any case), in whichever revision."""
-    text = text.strip()
-    if not looks_like_receipt(text):
+def named_comment(found: TeamSearch, *, revision_id: int) -> Comment | None:
+    """The comment the query names by its receipt, for the team to go straight to: the whole
+    receipt (any case, in any published revision), or a start or end ("000404") that matched
+    one comment of this revision and nothing else did."""
+    if not found.receipts_searched:
         return None
-    return db.session.scalar(select(Comment).where(Comment.receipt == text.upper()))
-
-
-def single_receipt_match(found: TeamSearch, *, revision_id: int) -> int | None:
-    """The id of the one comment the search found, when it was found by its receipt (a unique
-    start or end, "000404") and nothing else matched: the team goes straight to it."""
+    exact = db.session.scalar(select(Comment).where(Comment.receipt == found.text.upper()))
+    if exact is not None and exact.revision.published_at is not None:
+        return exact
     if len(found.by_receipt) != 1:
         return None
     matched = db.session.scalars(
-        select(Comment.id).where(Comment.revision_id == revision_id, found.ids_condition).limit(2)
+        select(Comment).where(Comment.revision_id == revision_id, found.ids_condition).limit(2)
     ).all()
-    return matched[0] if matched == list(found.by_receipt) else None
+    return matched[0] if [c.id for c in matched] == list(found.by_receipt) else None
