@@ -32,12 +32,15 @@ def test_withdrawing_from_my_comments_asks_then_marks_it_withdrawn(live_server, 
         "撤回后不能恢复。征求意见期间内，您可以另行提交新的意见。",
     ]
     page.screenshot(path=artifacts / "withdraw-confirmation.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    page.screenshot(path=artifacts / "withdraw-confirmation-390.png", full_page=True)
     with page.expect_navigation():
         main.locator("button", has_text="确认撤回").click()
 
     assert page.url == live_server + "/my/comments"
     row = page.locator(f"tr[id='{receipt}']")
     assert row.locator("td.status").inner_text() == "已撤回"
-    assert row.locator("td.actions").inner_text() == ""
+    assert row.locator("td.actions").inner_text().strip() == ""
     assert f"您的意见 {receipt} 已撤回。" in page.locator("main").inner_text()
-    page.screenshot(path=artifacts / "withdraw-done.png", full_page=True)
+    page.screenshot(path=artifacts / "withdraw-done-390.png", full_page=True)
