@@ -38,6 +38,7 @@ from app.comments.models import (
     TYPE_LABELS,
     Attachment,
     Comment,
+    CommentStatus,
 )
 from app.comments.publication import public_author
 from app.comments.services import (
@@ -55,6 +56,7 @@ from app.comments.services import (
     withdraw_comment,
 )
 from app.extensions import db, limiter, login_manager
+from app.i18n import safe_next
 from app.measures.views import published_clause, published_revision
 from app.rendering import render_markdown
 from app.timeutil import utcnow
@@ -270,7 +272,6 @@ def receipt(receipt: str):
         revision=comment.revision,
         measure=comment.revision.measure,
         can_edit=can_edit_comment(current_user, comment, utcnow()),
-        action_form=ActionForm(),
         just_received=request.args.get("received") == "1" and comment.author_id == current_user.id,
         received_again=request.args.get("received") == "again"
         and comment.author_id == current_user.id,
@@ -292,7 +293,6 @@ def my_comments():
         "comments/mine.html",
         comments=comments,
         editable={c.id for c in comments if can_edit_comment(current_user, c, now)},
-        action_form=ActionForm(),
     )
 
 
@@ -340,10 +340,29 @@ def _cannot_change(comment: Comment, now) -> str:
     return str(edit_refusal(comment, now).message)
 
 
-@bp.post("/comments/<receipt>/withdraw")
+@bp.route("/comments/<receipt>/withdraw", methods=["GET", "POST"])
 def withdraw(receipt: str):
+    """GET asks the author to confirm (what is withdrawn, and what that means); only the POST
+    of that page withdraws. A second POST (a double click, the back button) changes nothing."""
     comment = viewable_comment(receipt)
     now = utcnow()
+    mine = comment.author_id == current_user.id
+    if request.method == "POST" and mine and comment.status == CommentStatus.WITHDRAWN:
+        flash(_("Your comment %(receipt)s was already withdrawn.", receipt=comment.receipt))
+        return redirect(url_for(".my_comments"), code=303)
+    if not can_edit_comment(current_user, comment, now):
+        return refusal(_cannot_change(comment, now), 403)
+    form = ActionForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        back = safe_next(request.values.get("next"), url_for(".receipt", receipt=comment.receipt))
+        return render_template(
+            "comments/withdraw.html",
+            comment=comment,
+            revision=comment.revision,
+            measure=comment.revision.measure,
+            form=form,
+            back=back,
+        ), (200 if request.method == "GET" else 400)
     try:
         withdraw_comment(comment=comment, actor=current_user, now=now)
         db.session.commit()

@@ -19,6 +19,7 @@ from app.comments.models import Attachment, Channel, Comment, CommentStatus, Com
 from app.extensions import db
 from app.measures.models import Clause
 from app.triage.models import Disposition, Event, Response, ResponseState
+from app.triage.team_search import TeamSearch
 
 PAGE_SIZE = 50
 SORTS = ("document", "newest", "oldest", "unit")
@@ -121,12 +122,12 @@ class QueuePage:
 @dataclass
 class Context:
     """What the filters need besides the query string: the revision's clauses (for the
-    sub-clause filter), who is asking ("me"), and the ids full-text search matched."""
+    sub-clause filter), who is asking ("me"), and what the search box matched."""
 
     revision_id: int
     clauses: list  # revision_clauses()
     user_id: int | None = None
-    search_ids: list[int] | None = None
+    search: TeamSearch | None = None
 
 
 def revision_clauses(revision_id: int) -> list:
@@ -200,8 +201,8 @@ def _conditions(filters: QueueFilters, ctx: Context, skip: str = "") -> list:
         where.append(HAS_ATTACHMENT if f.attachment == "yes" else ~HAS_ATTACHMENT)
     if f.late and skip != "late":
         where.append(Comment.late.is_(f.late == "yes"))
-    if f.q and ctx.search_ids is not None:
-        where.append(Comment.id.in_(ctx.search_ids or [-1]))
+    if f.q and ctx.search is not None:
+        where.append(ctx.search.ids_condition)
     return where
 
 
@@ -298,7 +299,13 @@ def _clause_facet(per_clause: dict, clauses: list) -> dict[str, int]:
     return {key: count for key, count in out.items() if count}
 
 
-def _order(sort: str):
+def _order(sort: str, search: TeamSearch | None = None) -> list:
+    """The ORDER BY of ``sort``; a search lists the comments its receipt number found first."""
+    first = search.first if search is not None else None
+    return ([first] if first is not None else []) + _sort_order(sort)
+
+
+def _sort_order(sort: str) -> list:
     if sort == "newest":
         return [Comment.created_at.desc(), Comment.id.desc()]
     if sort == "oldest":
@@ -328,7 +335,7 @@ def load_page(filters: QueueFilters, ctx: Context, *, with_facets: bool = True) 
             joinedload(Comment.group),
         )
         .where(*where)
-        .order_by(*_order(filters.sort))
+        .order_by(*_order(filters.sort, ctx.search))
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
     )

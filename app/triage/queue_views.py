@@ -9,7 +9,6 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from app import search
 from app.accounts.models import CATEGORY_LABELS, Role, User
 from app.accounts.permissions import can_read_all_comments, can_review, can_triage, require
 from app.audit import trail_for_comment
@@ -29,6 +28,7 @@ from app.measures.models import Measure, Revision
 from app.rendering import render_markdown
 from app.timeutil import utcnow
 from app.triage import queue as q
+from app.triage import team_search
 from app.triage.assignment import add_note, assign_comments
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.errors import TriageRefused
@@ -93,11 +93,17 @@ def team_home():
 def list_comments(slug: str, number: int):
     revision = staff_revision(slug, number)
     filters = q.QueueFilters.from_args(request.args)
+    found = None
+    if filters.q:
+        found = team_search.search_comments(filters.q, revision_id=revision.id, viewer=current_user)
+        named = team_search.named_comment(found, revision_id=revision.id)
+        if named is not None:
+            return _go_to_named(named)
     ctx = q.Context(
         revision_id=revision.id,
         clauses=q.revision_clauses(revision.id),
         user_id=current_user.id,
-        search_ids=search.query(filters.q, revision_id=revision.id) if filters.q else None,
+        search=found,
     )
     page = q.load_page(filters, ctx)
     writable = can_triage(current_user)
@@ -122,6 +128,25 @@ def list_comments(slug: str, number: int):
         labels=LABELS,
         form=form,
         members=team_members() if writable else [],
+        reasons=(
+            {c.id: [team_search.REASON_LABELS[r] for r in found.reasons(c)] for c, *_ in page.rows}
+            if found
+            else None
+        ),
+    )
+
+
+def _go_to_named(comment: Comment):
+    flash(_("Comment %(receipt)s, found by its receipt number.", receipt=comment.receipt))
+    target = comment.revision
+    return redirect(
+        url_for(
+            "triage.show_comment",
+            slug=target.measure.slug,
+            number=target.number,
+            comment_id=comment.id,
+        ),
+        303,
     )
 
 

@@ -48,9 +48,10 @@ def test_actions_only_while_the_period_is_open(app, client, login_as):
     html = text(client.get("/my/comments"))
 
     assert f'href="/comments/{open_one.receipt}/edit"' in html
-    assert f'action="/comments/{open_one.receipt}/withdraw"' in html
+    assert f'href="/comments/{open_one.receipt}/withdraw?next=/my/comments"' in html
     assert f"/comments/{closed_one.receipt}/edit" not in html
     assert f"/comments/{withdrawn.receipt}/edit" not in html
+    assert f"/comments/{withdrawn.receipt}/withdraw" not in html
 
 
 def test_no_comments_yet(app, client, login_as):
