@@ -68,7 +68,7 @@ def test_my_comments_on_a_phone_keep_their_labels(live_server, browser, artifact
     )
     receipt = first.locator("td").first.bounding_box()
     context.close()
-    assert labels == ['"回执号"', '"文件"', '"条款"', '"状态"', '"收到时间"', '"处理意见"']
+    assert labels == ['"受理编号"', '"文件"', '"条款"', '"状态"', '"收到时间"', '"处理意见"']
     assert receipt["width"] <= 390
 
 
