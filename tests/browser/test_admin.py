@@ -5,19 +5,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
-from tests.browser.conftest import BROWSER_USER
+from tests.browser.conftest import BROWSER_USER, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_an_admin_extends_a_period_and_finds_a_user(live_server, page, artifacts):
-    page.goto(live_server + "/")
-    page.locator(".site-nav a", has_text="登录").click()
-    page.fill("input[name=email]", "admin@example.org")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
+    sign_in(page, live_server, "admin@example.org", from_home=True)
 
     page.locator(".site-nav a", has_text="办法管理").click()
     card = page.locator("section.measure-card").filter(has=page.locator("a[href$='/open-measure']"))
