@@ -10,6 +10,7 @@ from app.accounts.models import User
 from app.accounts.permissions import can_speak_for_unit, can_triage, is_participant, require
 from app.accounts.services import AccountRefused
 from app.extensions import db, limiter
+from app.outcome import carry_out
 from app.timeutil import utcnow
 
 bp = Blueprint("trust", __name__)
@@ -22,18 +23,13 @@ def _may_see_requests(user) -> bool:
 
 @bp.get("/account/verify/<token>")
 def verify_email(token):
-    try:
-        verification.verify_email(token=token, now=utcnow())
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(
-            url_for("accounts.account" if current_user.is_authenticated else "accounts.sign_in"),
-            code=303,
-        )
-    db.session.commit()
-    flash(_("Your e-mail address is verified."), "success")
-    return redirect(url_for("accounts.account"), code=303)
+    return carry_out(
+        lambda: verification.verify_email(token=token, now=utcnow()),
+        _("Your e-mail address is verified."),
+        url_for("accounts.account" if current_user.is_authenticated else "accounts.sign_in"),
+        refusals=AccountRefused,
+        done_to=lambda _user: url_for("accounts.account"),
+    )
 
 
 @bp.post("/account/verify")
@@ -58,19 +54,14 @@ def resend_verification():
 def request_representation():
     if not FlaskForm().validate_on_submit():
         abort(400)
-    try:
-        representatives.request_representation(
+    return carry_out(
+        lambda: representatives.request_representation(
             user=current_user._get_current_object(), now=utcnow()
-        )
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(
-            _("Your request to represent your unit has been sent to the project team."), "success"
-        )
-    return redirect(url_for("accounts.account"), code=303)
+        ),
+        _("Your request to represent your unit has been sent to the project team."),
+        url_for("accounts.account"),
+        refusals=AccountRefused,
+    )
 
 
 @bp.get("/representatives")
@@ -84,6 +75,14 @@ def list_requests():
     )
 
 
+def _decided(user: User) -> str:
+    return _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name)
+
+
+def _declined(user: User) -> str:
+    return _("The request of %(name)s was declined.", name=user.name)
+
+
 @bp.post("/representatives/<int:user_id>/confirm", defaults={"decision": "confirm"})
 @bp.post("/representatives/<int:user_id>/refuse", defaults={"decision": "refuse"})
 @require(_may_see_requests)
@@ -93,22 +92,14 @@ def decide(user_id, decision):
     user = db.session.get(User, user_id)
     if user is None:
         abort(404)
-    try:
-        representatives.decide_representation(
+    return carry_out(
+        lambda: representatives.decide_representation(
             actor=current_user._get_current_object(),
             user=user,
             confirm=decision == "confirm",
             now=utcnow(),
-        )
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for("trust.list_requests"), code=303)
-    db.session.commit()
-    if decision == "confirm":
-        flash(
-            _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name), "success"
-        )
-    else:
-        flash(_("The request of %(name)s was declined.", name=user.name), "success")
-    return redirect(url_for("trust.list_requests"), code=303)
+        ),
+        _decided if decision == "confirm" else _declined,
+        url_for("trust.list_requests"),
+        refusals=AccountRefused,
+    )
