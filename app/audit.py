@@ -181,6 +181,23 @@ def record(
     return entry
 
 
+def record_change(
+    target, *, actor, action: str, before: dict | None = None, after: dict | None = None, at=None
+) -> AuditEvent:
+    """``record`` for a change to one stored object, whose kind is the action's first word
+    (``group.rename`` is about a group): its id, and its revision when it belongs to one."""
+    return record(
+        actor=actor,
+        action=action,
+        target_type=action.partition(".")[0],
+        target_id=target.id,
+        before=before,
+        after=after,
+        revision_id=getattr(target, "revision_id", None),
+        at=at,
+    )
+
+
 def changes(obj, fields: list[str]) -> tuple[dict, dict]:
     """Before and after values of ``fields`` that changed on a SQLAlchemy object (call before
     flushing): what ``record`` wants for an edit."""

@@ -34,6 +34,36 @@ SHORT_BODY = """第一章　总则
 第四条　本办法自发布之日起施行。
 """
 
+# Three articles in two chapters, in both languages (the English is misaligned with
+# SHORT_BODY's four articles, and aligned with THREE_ARTICLES_ZH).
+THREE_ARTICLES_ZH = """第一章　总则
+
+第一条　为了规范认证活动，制定本办法。
+
+第二条　本办法适用于认证人员。
+
+第二章　附则
+
+第三条　本办法自发布之日起施行。
+"""
+
+THREE_ARTICLES_EN = """Chapter 1 General Provisions
+
+Article 1
+
+These Measures are formulated to regulate certification.
+
+Article 2
+
+These Measures apply to certified personnel.
+
+Chapter 2 Supplementary Provisions
+
+Article 3
+
+These Measures shall take effect on the date of promulgation.
+"""
+
 
 def draft_text(body: str = SHORT_BODY, **meta: str) -> str:
     fields = {

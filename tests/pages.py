@@ -1,5 +1,5 @@
-"""Reading pages in tests: the interface in English, hidden form fields, response text, and
-the SQL statements a page costs."""
+"""Reading pages in tests: the interface in English, hidden form fields, table cells, response
+text, and the SQL statements a page costs."""
 
 import re
 from contextlib import contextmanager
@@ -19,6 +19,20 @@ def hidden(html: str, name: str) -> str:
 
 def csrf_token(html: str) -> str:
     return hidden(html, "csrf_token")
+
+
+def cell(html: str, row: str, label: str) -> tuple[str, str]:
+    """The class and the content (white space folded) of the cell labelled ``label`` (its
+    data-label, which phones show in place of the column header) in the row ``<tr id=row>``."""
+    found = re.search(rf'<tr id="{re.escape(row)}">(.*?)</tr>', html, re.S)
+    assert found, f"no row {row}"
+    tag = re.search(
+        rf'<td(?: class="([^"]*)")? data-label="{re.escape(label)}">(.*?)</td>',
+        found.group(1),
+        re.S,
+    )
+    assert tag, f"no cell {label} in row {row}"
+    return tag.group(1) or "", " ".join(tag.group(2).split())
 
 
 def text(response) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.accounts.models import RepresentativeStatus, Role, Unit, User
 from app.accounts.permissions import can_confirm_representatives
 from app.accounts.services import AccountRefused
-from app.audit import record
+from app.audit import record_change
 from app.extensions import db
 from app.mail import send_mail
 
@@ -84,11 +84,10 @@ def decide_representation(*, actor: User, user: User, confirm: bool, now: dateti
     )
     user.representative_by_id = actor.id
     user.representative_at = now
-    record(
+    record_change(
+        user,
         actor=actor,
         action="user.representative",
-        target_type="user",
-        target_id=user.id,
         before=before,
         after={"representative": user.representative.value, "unit": user.unit.name},
         at=now,

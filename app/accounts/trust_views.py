@@ -20,6 +20,7 @@ from app.comments.errors import CommentRefused
 from app.comments.forms import CosignatureDecisionForm
 from app.comments.models import Cosignature
 from app.extensions import db, limiter
+from app.outcome import carry_out
 from app.timeutil import utcnow
 
 bp = Blueprint("trust", __name__)
@@ -32,18 +33,13 @@ def _may_see_requests(user) -> bool:
 
 @bp.get("/account/verify/<token>")
 def verify_email(token):
-    try:
-        verification.verify_email(token=token, now=utcnow())
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(
-            url_for("accounts.account" if current_user.is_authenticated else "accounts.sign_in"),
-            code=303,
-        )
-    db.session.commit()
-    flash(_("Your e-mail address is verified."), "success")
-    return redirect(url_for("accounts.account"), code=303)
+    return carry_out(
+        lambda: verification.verify_email(token=token, now=utcnow()),
+        _("Your e-mail address is verified."),
+        url_for("accounts.account" if current_user.is_authenticated else "accounts.sign_in"),
+        refusals=AccountRefused,
+        done_to=lambda _user: url_for("accounts.account"),
+    )
 
 
 @bp.post("/account/verify")
@@ -68,19 +64,14 @@ def resend_verification():
 def request_representation():
     if not FlaskForm().validate_on_submit():
         abort(400)
-    try:
-        representatives.request_representation(
+    return carry_out(
+        lambda: representatives.request_representation(
             user=current_user._get_current_object(), now=utcnow()
-        )
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(
-            _("Your request to represent your unit has been sent to the project team."), "success"
-        )
-    return redirect(url_for("accounts.account"), code=303)
+        ),
+        _("Your request to represent your unit has been sent to the project team."),
+        url_for("accounts.account"),
+        refusals=AccountRefused,
+    )
 
 
 @bp.get("/representatives")
@@ -108,6 +99,14 @@ def list_requests():
     )
 
 
+def _decided(user: User) -> str:
+    return _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name)
+
+
+def _declined(user: User) -> str:
+    return _("The request of %(name)s was declined.", name=user.name)
+
+
 @bp.post("/representatives/<int:user_id>/confirm", defaults={"decision": "confirm"})
 @bp.post("/representatives/<int:user_id>/refuse", defaults={"decision": "refuse"})
 @require(_may_see_requests)
@@ -117,25 +116,17 @@ def decide(user_id, decision):
     user = db.session.get(User, user_id)
     if user is None:
         abort(404)
-    try:
-        representatives.decide_representation(
+    return carry_out(
+        lambda: representatives.decide_representation(
             actor=current_user._get_current_object(),
             user=user,
             confirm=decision == "confirm",
             now=utcnow(),
-        )
-    except AccountRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for("trust.list_requests"), code=303)
-    db.session.commit()
-    if decision == "confirm":
-        flash(
-            _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name), "success"
-        )
-    else:
-        flash(_("The request of %(name)s was declined.", name=user.name), "success")
-    return redirect(url_for("trust.list_requests"), code=303)
+        ),
+        _decided if decision == "confirm" else _declined,
+        url_for("trust.list_requests"),
+        refusals=AccountRefused,
+    )
 
 
 @bp.post(
@@ -154,22 +145,20 @@ def decide_cosignature(comment_id, unit_id, decision):
     cosignature = db.session.get(Cosignature, (comment_id, unit_id))
     if cosignature is None:
         abort(404)
-    try:
-        cosignatures.decide_cosignature(
+    values = {"unit": cosignature.unit.name, "receipt": cosignature.comment.receipt}
+    if decision == "confirm":
+        done = _("%(unit)s co-signs comment %(receipt)s.", **values)
+    else:
+        done = _("%(unit)s declined to co-sign comment %(receipt)s.", **values)
+    return carry_out(
+        lambda: cosignatures.decide_cosignature(
             actor=current_user._get_current_object(),
             cosignature=cosignature,
             confirm=decision == "confirm",
             reason=form.reason.data or "",
             now=utcnow(),
-        )
-    except CommentRefused as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for("trust.list_requests"), code=303)
-    db.session.commit()
-    values = {"unit": cosignature.unit.name, "receipt": cosignature.comment.receipt}
-    if decision == "confirm":
-        flash(_("%(unit)s co-signs comment %(receipt)s.", **values), "success")
-    else:
-        flash(_("%(unit)s declined to co-sign comment %(receipt)s.", **values), "success")
-    return redirect(url_for("trust.list_requests"), code=303)
+        ),
+        done,
+        url_for("trust.list_requests"),
+        refusals=CommentRefused,
+    )

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
 from app.accounts.permissions import can_triage
-from app.audit import record
+from app.audit import record_change
 from app.comments.models import Comment
 from app.extensions import db
 from app.triage.errors import TriageRefused
@@ -44,14 +44,12 @@ def assign_comments(
         before = comment.assignee_id
         comment.assignee_id = new_id
         comment.assignee = assignee
-        record(
+        record_change(
+            comment,
             actor=actor,
             action="comment.assign",
-            target_type="comment",
-            target_id=comment.id,
             before={"assignee_id": before},
             after={"assignee_id": new_id},
-            revision_id=comment.revision_id,
             at=now,
         )
         changed += 1
@@ -73,13 +71,11 @@ def add_note(*, comment: Comment, actor: User, body: str, now: datetime) -> Comm
     note = CommentNote(comment_id=comment.id, author_id=actor.id, body=body, created_at=now)
     db.session.add(note)
     db.session.flush()
-    record(
+    record_change(
+        comment,
         actor=actor,
         action="comment.note",
-        target_type="comment",
-        target_id=comment.id,
         after={"note_id": note.id, "body": body},
-        revision_id=comment.revision_id,
         at=now,
     )
     return note

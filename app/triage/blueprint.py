@@ -5,9 +5,11 @@ from flask import Blueprint, abort, flash, redirect
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import outcome
 from app.accounts.permissions import can_read_all_comments, can_triage
-from app.extensions import db, login_manager
+from app.extensions import login_manager
 from app.measures.views import published_revision
+from app.triage.errors import TriageRefused
 
 bp = Blueprint("triage", __name__)
 
@@ -31,19 +33,8 @@ def team_revision(slug: str, number: int):
 
 
 def carry_out(action, done_message: str, to: str, done_to=None):
-    """Run one service call: commit and say so, or roll back and say why it was refused.
-    Then 303 to ``to``, or after success to ``done_to(result)`` when given."""
-    from app.triage.errors import TriageRefused
-
-    try:
-        result = action()
-    except TriageRefused as refusal:
-        db.session.rollback()
-        flash(str(refusal.message), "error")
-        return redirect(to, code=303)
-    db.session.commit()
-    flash(done_message, "success")
-    return redirect(done_to(result) if done_to else to, code=303)
+    """``app.outcome.carry_out`` for the team's services, which refuse with TriageRefused."""
+    return outcome.carry_out(action, done_message, to, refusals=TriageRefused, done_to=done_to)
 
 
 def form_refused(form, to: str, message: str | None = None):

@@ -25,7 +25,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from app.audit import record
+from app.audit import record_change
 from app.comments.models import Comment, CommentStatus
 from app.extensions import db
 from app.measures.models import Revision
@@ -50,14 +50,12 @@ def response_snapshot(response: Response) -> dict:
 
 
 def _delete_response(response: Response, *, actor, now: datetime, why: str) -> None:
-    record(
+    record_change(
+        response,
         actor=actor,
         action="response.delete",
-        target_type="response",
-        target_id=response.id,
         before=response_snapshot(response),
         after={"why": why},
-        revision_id=response.revision_id,
         at=now,
     )
     db.session.delete(response)
@@ -160,14 +158,12 @@ def _dissolve(group: CommentGroup, *, actor, now: datetime, why: str) -> None:
     if response is not None:
         _delete_response(response, actor=actor, now=now, why="group dissolved")
     left = members(group)
-    record(
+    record_change(
+        group,
         actor=actor,
         action="group.dissolve",
-        target_type="group",
-        target_id=group.id,
         before={"title": group.title, "comment_ids": [c.id for c in left]},
         after={"why": why},
-        revision_id=group.revision_id,
         at=now,
     )
     for comment in left:
@@ -209,18 +205,16 @@ def group_comments(
     db.session.add(group)
     db.session.flush()
     moved = _take_in(group, comments, actor=actor, now=now)
-    record(
+    record_change(
+        group,
         actor=actor,
         action="group.create",
-        target_type="group",
-        target_id=group.id,
         after={
             "title": group.title,
             "comment_ids": [c.id for c in comments],
             "similarity": similarity,
             "moved_from": moved,
         },
-        revision_id=revision.id,
         at=now,
     )
     return group
@@ -234,14 +228,12 @@ def add_to_group(*, group: CommentGroup, comment_ids, actor, now: datetime) -> C
     if not comments:
         raise TriageRefused(_l("Choose comments that are not yet in this group."))
     moved = _take_in(group, comments, actor=actor, now=now)
-    record(
+    record_change(
+        group,
         actor=actor,
         action="group.add",
-        target_type="group",
-        target_id=group.id,
         before={"comment_ids": before},
         after={"comment_ids": [c.id for c in members(group)], "moved_from": moved},
-        revision_id=group.revision_id,
         at=now,
     )
     return group
@@ -258,14 +250,12 @@ def remove_from_group(
     leaving = [c for c in current if c.id in ids]
     if not leaving or len(leaving) != len(ids):
         raise TriageRefused(_l("Choose members of this group to remove."))
-    record(
+    record_change(
+        group,
         actor=actor,
         action="group.remove",
-        target_type="group",
-        target_id=group.id,
         before={"comment_ids": [c.id for c in current]},
         after={"comment_ids": [c.id for c in current if c.id not in ids]},
-        revision_id=group.revision_id,
         at=now,
     )
     for comment in leaving:
@@ -309,17 +299,15 @@ def merge_groups(*, groups: list[CommentGroup], actor, now: datetime) -> Comment
         db.session.delete(other)
         db.session.flush()
     _refresh_clause(target)
-    record(
+    record_change(
+        target,
         actor=actor,
         action="group.merge",
-        target_type="group",
-        target_id=target.id,
         before={"groups": before},
         after={
             "comment_ids": [c.id for c in members(target)],
             "response_id": kept.id if kept is not None else None,
         },
-        revision_id=target.revision_id,
         at=now,
     )
     return target
@@ -329,15 +317,8 @@ def rename_group(*, group: CommentGroup, title: str, actor, now: datetime) -> Co
     before, title = {"title": group.title}, _clean_title(title)
     if title != group.title:
         group.title = title
-        record(
-            actor=actor,
-            action="group.rename",
-            target_type="group",
-            target_id=group.id,
-            before=before,
-            after={"title": title},
-            revision_id=group.revision_id,
-            at=now,
+        record_change(
+            group, actor=actor, action="group.rename", before=before, after={"title": title}, at=now
         )
     db.session.flush()
     return group

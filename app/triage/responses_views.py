@@ -123,16 +123,31 @@ def respond_to_selection(slug: str, number: int):
     )
 
 
-def _step(slug: str, number: int, response_id: int, allowed, service, done: str):
+def _step(
+    slug: str,
+    number: int,
+    response_id: int,
+    allowed,
+    service,
+    done: str,
+    form_class=ActionForm,
+    fields=lambda form: {},
+):
+    """One step of a response's review (approve, return, publish, unpublish): the role check,
+    the form, then ``service(response=, actor=, now=, **fields(form))``, back to the reviews."""
     revision = staff_revision(slug, number)
     if not allowed(current_user):
         abort(403)
     response = revision_response(revision, response_id)
-    form = ActionForm()
+    form = form_class()
     to = safe_next(form.next.data, url_for(".reviews", slug=slug, number=number))
     if not form.validate():
         return form_refused(form, to)
-    return carry_out(lambda: service(response=response, actor=current_user, now=utcnow()), done, to)
+    return carry_out(
+        lambda: service(response=response, actor=current_user, now=utcnow(), **fields(form)),
+        done,
+        to,
+    )
 
 
 def _publisher(user) -> bool:
@@ -193,27 +208,26 @@ def _notify_returned(response: Response) -> None:
     )
 
 
+def _return_and_notify(*, response: Response, actor, now, remarks: str) -> Response:
+    done = responses.return_response(response=response, actor=actor, remarks=remarks, now=now)
+    db.session.commit()  # the mail tells of a stored return, never of a rolled-back one
+    _notify_returned(done)
+    return done
+
+
 @bp.post(f"{TEAM}/responses/<int:response_id>/return")
 def return_response(slug: str, number: int, response_id: int):
     """A reviewer returns a response to draft with remarks; its author is told by mail."""
-    revision = staff_revision(slug, number)
-    if not can_review(current_user):
-        abort(403)
-    response = revision_response(revision, response_id)
-    form = ReturnForm()
-    to = safe_next(form.next.data, url_for(".reviews", slug=slug, number=number))
-    if not form.validate():
-        return form_refused(form, to)
-
-    def returned():
-        done = responses.return_response(
-            response=response, actor=current_user, remarks=form.remarks.data, now=utcnow()
-        )
-        db.session.commit()  # the mail tells of a stored return, never of a rolled-back one
-        _notify_returned(done)
-        return done
-
-    return carry_out(returned, _("The response was returned to its author with your remarks."), to)
+    return _step(
+        slug,
+        number,
+        response_id,
+        can_review,
+        _return_and_notify,
+        _("The response was returned to its author with your remarks."),
+        form_class=ReturnForm,
+        fields=lambda form: {"remarks": form.remarks.data},
+    )
 
 
 @bp.post(f"{TEAM}/responses/<int:response_id>/publish")

@@ -12,6 +12,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.demo import load_demo
+from app.demo_content import DEMO_PASSWORD
 from app.extensions import db
 from tests.factories import make_open_revision, make_unit, make_user
 
@@ -32,6 +33,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def sign_in(
+    page, live_server, email: str, password: str = DEMO_PASSWORD, *, from_home: bool = False
+) -> None:
+    """Sign in on the sign-in page, reached by its address or (``from_home``) by clicking 登录
+    on the home page. The demo's accounts share DEMO_PASSWORD; BROWSER_USER has the factories'
+    PASSWORD."""
+    if from_home:
+        page.goto(live_server + "/")
+        page.locator(".site-nav a", has_text="登录").click()
+    else:
+        page.goto(live_server + "/sign-in")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
 
 
 @pytest.fixture(scope="session")

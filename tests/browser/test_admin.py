@@ -5,20 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
-from tests.browser.conftest import BROWSER_USER, DUPLICATE_UNIT
+from tests.browser.conftest import BROWSER_USER, DUPLICATE_UNIT, sign_in
 
 pytestmark = pytest.mark.browser
 KEPT_UNIT = "中国认证认可协会（示例）"  # the demo's
 
 
 def sign_in_as_admin(page, live_server):
-    page.goto(live_server + "/")
-    page.locator(".site-nav a", has_text="登录").click()
-    page.fill("input[name=email]", "admin@example.org")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
+    sign_in(page, live_server, "admin@example.org", from_home=True)
 
 
 def unit_rows(page) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import BROWSER_USER
+from tests.browser.conftest import BROWSER_USER, sign_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -13,16 +13,8 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 
 
-def sign_in(page, live_server):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", BROWSER_USER)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
-
-
 def test_a_paragraphs_comment_link_opens_the_form_on_it(live_server, page, artifacts):
-    sign_in(page, live_server)
+    sign_in(page, live_server, BROWSER_USER, PASSWORD)
     page.goto(live_server + "/")
     page.get_by_role("link", name="样例管理办法（征求意见稿）").first.click()
     paragraph = page.locator("#art2\\.p2")

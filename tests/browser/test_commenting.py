@@ -4,22 +4,14 @@ import re
 
 import pytest
 
-from tests.browser.conftest import BROWSER_USER
+from tests.browser.conftest import BROWSER_USER, sign_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-def sign_in(page, live_server):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", BROWSER_USER)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
-
-
 def test_selecting_clause_words_quotes_them_in_the_stored_comment(live_server, page, artifacts):
-    sign_in(page, live_server)
+    sign_in(page, live_server, BROWSER_USER, PASSWORD)
     page.goto(live_server + "/m/open-measure/r/1/comment?clause=art2")
     source = page.locator("[data-quote-source]")
     clause_text = source.inner_text()
@@ -52,7 +44,7 @@ def test_selecting_clause_words_quotes_them_in_the_stored_comment(live_server, p
 def test_the_quote_box_works_without_javascript(live_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    sign_in(page, live_server)
+    sign_in(page, live_server, BROWSER_USER, PASSWORD)
     page.goto(live_server + "/m/open-measure/r/1/comment?clause=art2")
 
     page.fill("[data-quote-exact]", "本办法适用于认证人员")

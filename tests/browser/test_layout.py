@@ -4,21 +4,13 @@ the font chosen by the page's language and a favicon."""
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
 QUEUE = "/m/certified-personnel/r/1/team/comments"
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1440, "height": 900}
-
-
-def sign_in(page, live_server, email):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
 
 
 def switch_to_english(page):

@@ -6,20 +6,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from app.demo_content import DEMO_PASSWORD
 from app.feedback.form_writing import XLSX_HEADING_ROW
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
 REVISION = "/m/certified-personnel/r/1"
-
-
-def sign_in(page, live_server, email):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
 
 
 def test_an_official_downloads_the_summary_and_the_download_is_listed(live_server, page, artifacts):

@@ -7,7 +7,7 @@ from email import policy
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 NEWCOMER = "newcomer@example.org"
@@ -21,14 +21,6 @@ def verification_link(live_mail) -> str:
             [link] = set(re.findall(r"http://\S+/account/verify/\S+", message.get_content()))
             return link
     raise AssertionError("no verification mail")
-
-
-def sign_in(page, live_server, address, password):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", address)
-    page.fill("input[name=password]", password)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
 
 
 def test_a_newcomer_becomes_a_confirmed_representative(
@@ -52,7 +44,7 @@ def test_a_newcomer_becomes_a_confirmed_representative(
     assert "已申请，等待确认。" in page.locator("main").inner_text()
 
     team = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN").new_page()
-    sign_in(team, live_server, "team@example.org", DEMO_PASSWORD)
+    sign_in(team, live_server, "team@example.org")
     team.goto(live_server + "/team")
     with team.expect_navigation():
         team.get_by_role("link", name="单位代表申请").click()

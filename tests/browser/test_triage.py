@@ -3,23 +3,15 @@ page with its seminar origin, an internal note, and the dashboard on a phone."""
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
 QUEUE = "/m/certified-personnel/r/1/team/comments"
 
 
-def sign_in_as_team(page, live_server):
-    page.goto(live_server + "/sign-in")
-    page.fill("input[name=email]", "team@example.org")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
-
-
 def test_the_team_filters_the_queue_reads_a_comment_and_adds_a_note(live_server, page, artifacts):
-    sign_in_as_team(page, live_server)
+    sign_in(page, live_server, "team@example.org")
     page.goto(live_server + QUEUE)
     with page.expect_navigation():
         page.locator(".queue-facets a", has_text="第十六条").first.click()
@@ -40,7 +32,7 @@ def test_the_team_filters_the_queue_reads_a_comment_and_adds_a_note(live_server,
 
 
 def test_a_seminar_comment_names_its_seminar_in_the_queue(live_server, page):
-    sign_in_as_team(page, live_server)
+    sign_in(page, live_server, "team@example.org")
     page.goto(live_server + QUEUE + "?channel=seminar")
 
     channels = page.locator("tr.queue-row td:nth-child(5)").all_inner_texts()
@@ -52,7 +44,7 @@ def test_a_seminar_comment_names_its_seminar_in_the_queue(live_server, page):
 
 
 def test_the_dashboard_fits_a_phone_without_scrolling_sideways(live_server, page, artifacts):
-    sign_in_as_team(page, live_server)
+    sign_in(page, live_server, "team@example.org")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server + "/m/certified-personnel/r/1/team/dashboard")
 

@@ -8,6 +8,7 @@ from app.extensions import db
 from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, hidden, message, stored, text
 from tests.factories import make_closed_revision, make_comment, make_open_revision, make_user
+from tests.pages import cell
 
 
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_withdraw_keeps_the_comment_marked_withdrawn(revision, client, login_as)
     assert (kept.status, kept.body) == (CommentStatus.WITHDRAWN, "撤回我。")
     page = text(client.get("/my/comments"))
     assert f"Your comment {kept.receipt} has been withdrawn." in page
-    assert '<td class="status status-withdrawn" data-label="Status">Withdrawn</td>' in page
+    assert cell(page, kept.receipt, "Status") == ("status status-withdrawn", "Withdrawn")
 
 
 def test_a_withdrawn_comment_cannot_be_edited(revision, client, login_as):

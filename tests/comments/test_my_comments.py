@@ -5,6 +5,7 @@ from datetime import datetime
 from app.comments.models import CommentStatus
 from tests.comments.helpers import english, text
 from tests.factories import make_closed_revision, make_comment, make_open_revision, make_user
+from tests.pages import cell
 
 
 def rows(html: str) -> list[str]:
@@ -28,10 +29,10 @@ def test_lists_each_comment_with_receipt_citation_status_and_local_time(app, cli
 
     first, second = rows(html)
     assert f'<a class="receipt" href="/comments/{on_item.receipt}">{on_item.receipt}</a>' in first
-    assert '<td class="citation" data-label="Clause">第三条第二项</td>' in first
-    assert '<td class="status status-submitted" data-label="Status">Submitted</td>' in first
+    assert cell(html, on_item.receipt, "Clause") == ("citation", "第三条第二项")
+    assert cell(html, on_item.receipt, "Status") == ("status status-submitted", "Submitted")
     assert '<time datetime="2026-11-21 10:05">2026-11-21 10:05</time>' in first
-    assert '<td class="citation" data-label="Clause">Whole draft</td>' in second
+    assert cell(html, general.receipt, "Clause") == ("citation", "Whole draft")
     assert '<time datetime="2026-11-21 00:30">2026-11-21 00:30</time>' in second
     assert f'href="/comments/{general.receipt}/edit"' in second
     assert "别人的" not in html

@@ -5,7 +5,15 @@ import json
 from sqlalchemy import func, select
 
 from app.measures.models import Clause, Measure, Revision
-from tests.factories import DEMO_EN, DEMO_STD, DEMO_ZH, SHORT_BODY, make_revision, write_draft
+from tests.factories import (
+    DEMO_EN,
+    DEMO_STD,
+    DEMO_ZH,
+    SHORT_BODY,
+    THREE_ARTICLES_EN,
+    make_revision,
+    write_draft,
+)
 
 
 def count(db, model) -> int:
@@ -108,23 +116,7 @@ def test_import_of_a_changed_file_as_the_same_revision_is_refused(app, db, tmp_p
 
 def test_misaligned_english_is_refused_and_writes_nothing(app, db, tmp_path):
     make_revision()
-    english = """Chapter 1 General Provisions
-
-Article 1
-
-These Measures are formulated to regulate certification.
-
-Article 2
-
-These Measures apply to certified personnel.
-
-Chapter 2 Supplementary Provisions
-
-Article 3
-
-These Measures shall take effect on the date of promulgation.
-"""
-    path = write_draft(tmp_path, body=english, language="en", family="en")
+    path = write_draft(tmp_path, body=THREE_ARTICLES_EN, language="en", family="en")
 
     result = app.test_cli_runner().invoke(args=["drafts", "import", str(path)])
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.measures.models import Revision
 from app.templating import last_day, local_date
-from tests.factories import make_revision
+from tests.factories import THREE_ARTICLES_EN, THREE_ARTICLES_ZH, make_revision
 
 
 def page(client, url, **kwargs) -> str:
@@ -222,29 +222,9 @@ def test_chinese_clause_pages_link_to_the_neighbouring_articles(app, client):
     assert neighbours(client, base + "art4") == ("第三条", None)
 
 
-ENGLISH_BODY = """Chapter 1 General Provisions
-
-Article 1
-
-These Measures are formulated to regulate certification.
-
-Article 2
-
-These Measures apply to certified personnel.
-
-Chapter 2 Supplementary Provisions
-
-Article 3
-
-These Measures shall take effect on the date of promulgation.
-"""
-
-
 def test_english_clause_pages_link_to_the_neighbouring_articles(app, client):
-    chinese = "第一章　总则\n\n第一条　为了规范认证活动，制定本办法。\n\n第二条　本办法适用于认证人员。\n\n"
-    chinese += "第二章　附则\n\n第三条　本办法自发布之日起施行。\n"
-    make_revision(chinese, measure="en-sample")
-    make_revision(ENGLISH_BODY, language="en", family="en", measure="en-sample")
+    make_revision(THREE_ARTICLES_ZH, measure="en-sample")
+    make_revision(THREE_ARTICLES_EN, language="en", family="en", measure="en-sample")
     base = "/m/en-sample/r/1/c/"
 
     assert neighbours(client, base + "art1?text=en") == (None, "Article 2")

@@ -8,19 +8,13 @@ from app.comments.publication import published_response_for
 from app.triage import grouping
 from app.triage.models import CommentGroup, ResponseState
 from tests.factories import make_comment, make_group, make_open_revision, make_response, make_user
-from tests.pages import csrf_token, english, text
+from tests.pages import cell, csrf_token, english, text
 
 
 @pytest.fixture
 def setup(app, db):
     revision = make_open_revision()
     return revision, make_user("team"), make_user(name="李四"), make_user(name="王五")
-
-
-def response_cell(html: str, receipt: str) -> str:
-    row = html.split(f'<tr id="{receipt}">')[1].split("</tr>")[0]
-    cell = row.split('<td class="response"')[1].split(">", 1)[1]  # after its phone label
-    return " ".join(cell.split("</td>")[0].split())
 
 
 def test_a_draft_or_approved_answer_is_not_shown(client, login_as, setup):
@@ -37,7 +31,7 @@ def test_a_draft_or_approved_answer_is_not_shown(client, login_as, setup):
     db.session.commit()
     approved_page = text(client.get(f"/comments/{comment.receipt}"))
 
-    assert response_cell(draft_page, comment.receipt) == "Not yet answered"
+    assert cell(draft_page, comment.receipt, "Response") == ("response", "Not yet answered")
     assert "Adopted" not in approved_page
     assert published_response_for(comment) is None
 
@@ -63,7 +57,7 @@ def test_a_group_answer_reaches_every_member(client, login_as, setup):
     receipt = " ".join(text(client.get(f"/comments/{theirs.receipt}")).split())
 
     # The label is asserted in English below: the Chinese catalogue is merged by the lead.
-    assert response_cell(chinese, mine.receipt).endswith(
+    assert cell(chinese, mine.receipt, "处理意见")[1].endswith(
         '<span class="reason">本条为上位法要求。</span>'
     )
     assert (
@@ -83,9 +77,10 @@ def test_english_page_falls_back_to_the_chinese_reason(client, login_as, setup):
 
     html = text(client.get("/my/comments"))
 
-    assert response_cell(html, comment.receipt) == (
+    assert cell(html, comment.receipt, "Response") == (
+        "response",
         '<strong class="disposition disposition--partly">Partially adopted</strong>'
-        '<span class="reason">部分采纳。</span>'
+        '<span class="reason">部分采纳。</span>',
     )
 
 
