@@ -308,7 +308,10 @@ def test_each_download_writes_the_disposition_once(scene, client, login_as):
 def test_each_summary_format_names_its_content_type_once(scene, client, login_as):
     revision, _team, _c = scene
     login_as(make_user("official", name="国家局官员"))
-    types = {fmt: download(client, revision, fmt).headers["Content-Type"] for fmt in ("xlsx", "docx", "csv", "json")}
+    types = {
+        fmt: download(client, revision, fmt).headers["Content-Type"]
+        for fmt in ("xlsx", "docx", "csv", "json")
+    }
     assert types == {
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
