@@ -320,8 +320,8 @@ def test_journey_team_enters_answers_groups_consults_and_imports_a_form(
     assert queue_row(page, first).locator("td.queue-col--group").inner_text() == (
         "JOURNEY 评价方法列举"
     )
-    click(page, queue_row(page, first).get_by_role("link", name=first))
-    click(page, page.get_by_role("link", name="JOURNEY 评价方法列举").first)
+    click(page, queue_row(page, first).get_by_role("link", name="JOURNEY 评价方法列举"))
+    assert page.locator("main h1").inner_text() == "JOURNEY 评价方法列举"
     answer(page, "采纳", "JOURNEY 第二稿列举评价方法。")
 
     # The consulted units: one invited by letter.
