@@ -229,9 +229,10 @@ def test_journey_participant_registers_verifies_comments_edits_and_withdraws(
 def test_journey_representative_gives_the_units_official_position_with_a_cosigner(
     live_server, page, artifacts
 ):
-    # The demo's participant is its unit's confirmed representative (see the demo loader).
+    # Every example member of a demo unit is its confirmed representative (app/demo_data.py);
+    # not participant@example.org, whose 我的意见 tests/browser/test_layout.py reads.
     open_home(page, live_server)
-    sign_in(page, "participant@example.org")
+    sign_in(page, "wang.jianguo@example.org")
     open_draft(page, OPEN_DRAFT)
     click(page, comment_link(page, "5.2"))
 
@@ -245,7 +246,7 @@ def test_journey_representative_gives_the_units_official_position_with_a_cosigne
     receipt = page.locator(".receipt-box")
     assert receipt.locator("dt").all_inner_texts()[4:6] == ["提出人", "联名单位"]
     assert receipt.locator("dd").all_inner_texts()[4:6] == [
-        "周明 · 北京某某质量认证中心有限公司（示例） · 单位正式意见",
+        "王建国 · 北京某某质量认证中心有限公司（示例） · 单位正式意见",
         "上海某某管理体系认证有限公司（示例）",
     ]
     finish(page, artifacts, "representative")
@@ -448,6 +449,9 @@ def test_journey_admin_extends_a_period_and_finds_a_user(live_server, page, arti
     # and the accounts, when the menu offers it.
 
     menu(page, "账号管理")
-    page.get_by_role("searchbox").fill("journey-participant")
+    page.get_by_role("searchbox").fill("王建国")
     click(page, page.locator("form[role=search]").get_by_role("button", name="检索"))
+    found = page.locator("table.users tbody tr")
+    assert found.locator("td").first.inner_text() == "wang.jianguo@example.org"
+    assert found.count() == 1
     finish(page, artifacts, "admin")
