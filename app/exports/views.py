@@ -46,7 +46,9 @@ def handed_out(revision, output: OutputFile, options: dict) -> Response:
     now = utcnow()
     record_download(user=current_user, revision=revision, output=output, options=options, now=now)
     db.session.commit()
-    reply = Response(output.data, mimetype=output.mime)
+    # content_type, not mimetype: werkzeug appends "; charset=utf-8" to a text/ mimetype, and
+    # the CSV's already names its charset (it was sent as "text/csv; charset=utf-8; charset=utf-8").
+    reply = Response(output.data, content_type=output.mime)
     reply.headers["Content-Disposition"] = f'attachment; filename="{output.filename}"'
     reply.headers["X-Content-SHA256"] = output.sha256
     reply.headers["Cache-Control"] = "no-store"

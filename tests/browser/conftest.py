@@ -59,8 +59,17 @@ def live_mail(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory, live_mail):
-    url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
+def live_database_url(request, tmp_path_factory) -> str:
+    """SQLite by default; ZQ_LIVE_DATABASE=postgresql serves the browser tests from a private
+    PostgreSQL server (tests/postgres.py) instead."""
+    if os.environ.get("ZQ_LIVE_DATABASE") == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database_url, live_mail):
+    url = live_database_url
     app = create_app(
         {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "browser-tests", "MAIL_FOLDER": live_mail}
     )

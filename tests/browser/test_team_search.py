@@ -3,7 +3,8 @@ and a receipt number typed in lower case opens that comment."""
 
 import pytest
 
-from tests.browser.test_triage import QUEUE, sign_in_as_team
+from tests.browser.conftest import sign_in
+from tests.browser.test_triage import QUEUE
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ def search(page, words: str) -> None:
 def test_the_team_finds_a_unit_by_part_of_its_name_then_a_comment_by_receipt(
     live_server, page, artifacts
 ):
-    sign_in_as_team(page, live_server)
+    sign_in(page, live_server, "team@example.org")
     page.goto(live_server + QUEUE)
 
     search(page, "认证认可协会")

@@ -305,6 +305,21 @@ def test_each_download_writes_the_disposition_once(scene, client, login_as):
     assert observations["第三条第一项定义过宽。"] == single
 
 
+def test_each_summary_format_names_its_content_type_once(scene, client, login_as):
+    revision, _team, _c = scene
+    login_as(make_user("official", name="国家局官员"))
+    types = {
+        fmt: download(client, revision, fmt).headers["Content-Type"]
+        for fmt in ("xlsx", "docx", "csv", "json")
+    }
+    assert types == {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "csv": "text/csv; charset=utf-8",  # was sent with the charset twice
+        "json": "application/json",
+    }
+
+
 def test_the_csv_is_the_table_only_and_the_json_has_the_figures(scene, client, login_as):
     revision, _team, _c = scene
     login_as(make_user("official", name="国家局官员"))

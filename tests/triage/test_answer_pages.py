@@ -27,7 +27,7 @@ def setup(app, db):
 
 
 def _summary(html: str) -> list[str]:
-    box = re.search(r'<dl class="response-summary">(.*?)</dl>', html, re.S).group(1)
+    box = re.search(r'<dl class="response-summary[^"]*">(.*?)</dl>', html, re.S).group(1)
     return [
         re.sub(r"<[^>]+>", "", cell).strip()
         for cell in re.findall(r"<d[td][^>]*>.*?</d[td]>", box, re.S)
