@@ -5,8 +5,9 @@ screenshots of its last page at 1280 and 390 px (tests/artifacts/journey-<role>-
 
 The journeys share the session's live server with the other browser tests, so each one writes
 under names of its own (JOURNEY in every text) and touches demo data only where the role needs
-it: the GB/T draft (open for comment) for what participants and the team write, the closed
-认证人员管理办法 round for reading, reviewing and downloading."""
+it: the 认证人员管理办法's second round (open for comment) for what participants write, the GB/T
+draft (open too) for what the team writes, the measure's closed 2021 round for reading,
+reviewing and downloading."""
 
 import email
 import io
@@ -23,7 +24,12 @@ from app.feedback.form_writing import XLSX_HEADING_ROW
 pytestmark = pytest.mark.browser
 
 OPEN_DRAFT = "认证人员能力评价通用要求（征求意见稿）"  # the demo's GB/T draft, open for comment
-CLOSED_DRAFT = "认证人员管理办法（征求意见稿）"  # the demo's 2021 round, answered and reported
+MEASURE = "认证人员管理办法（征求意见稿）"  # the home page offers its second round, open now
+COSIGNER = "上海某某管理体系认证有限公司（示例）"  # 张伟 represents it (app/demo_content.py)
+CLOSED_DRAFT, FIRST_ROUND = (
+    MEASURE,
+    "征求意见稿",
+)  # its 2021 round, answered and reported, one click from the second
 PASSWORD = "a long enough password for journeys"
 WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
@@ -60,10 +66,13 @@ def open_draft(page, title):
     assert page.locator("h1").inner_text() == title
 
 
-def workbench(page, title, name):
-    """From the team's home, the workbench page ``name`` of the draft ``title``."""
+def workbench(page, title, name, revision=None):
+    """From the team's home, the workbench page ``name`` of the draft ``title`` (of its
+    revision labelled ``revision`` when the draft has several)."""
     menu(page, "意见处理")
     row = page.locator("tr", has=page.get_by_text(title, exact=True))
+    if revision:
+        row = row.filter(has=page.get_by_role("cell", name=revision, exact=True))
     click(page, row.get_by_role("link", name=name, exact=True))
 
 
@@ -92,7 +101,14 @@ def test_journey_visitor_reads_a_clause_its_comments_and_the_adoption_report(
     live_server, page, artifacts
 ):
     open_home(page, live_server)
-    open_draft(page, CLOSED_DRAFT)
+    open_draft(page, MEASURE)
+    assert page.locator("nav.revisions [aria-current=page]").inner_text() == "第二次征求意见稿"
+    click(page, page.locator("nav.revisions").get_by_role("link", name="征求意见稿"))
+    # An article's comment count leads to its published comments, with their answers.
+    click(page, page.locator("#art3 a.comment-count"))
+    assert page.locator("main h1").inner_text() == "第三条"
+    assert page.locator(".public-answer").count() >= 1
+    click(page, page.locator("nav.breadcrumbs").get_by_role("link", name=CLOSED_DRAFT))
     click(page, page.get_by_role("link", name="条文页 : 第十二条", exact=True))
 
     assert page.locator("main h1").inner_text() == "第十二条"
@@ -137,9 +153,13 @@ def submit_comment(page, body) -> str:
 
 
 def comment_link(page, citation):
-    """The 意见 link of a clause on the reading page. Only articles carry one today; issue 11
-    adds one to every paragraph and item: then pass the paragraph's citation here."""
+    """The 意见 link of an article on the reading page."""
     return page.get_by_role("link", name=f"意见 : {citation}", exact=True)
+
+
+def paragraph_link(page, citation):
+    """The 意见 link every paragraph and item carries, named after its citation."""
+    return page.get_by_role("link", name=f"对{citation}提出意见", exact=True)
 
 
 def select_words(page, locator):
@@ -151,10 +171,10 @@ def select_words(page, locator):
     page.mouse.up()
 
 
-def back_to_the_draft(page):
+def back_to_the_draft(page, title):
     """From a receipt, through the clause it names, up to the draft."""
     click(page, page.locator(".receipt-box dd a"))
-    click(page, page.locator("nav.breadcrumbs").get_by_role("link", name=OPEN_DRAFT))
+    click(page, page.locator("nav.breadcrumbs").get_by_role("link", name=title))
 
 
 def my_comment_row(page, receipt):
@@ -162,9 +182,11 @@ def my_comment_row(page, receipt):
 
 
 def withdraw(page, receipt):
-    """Withdraw from 我的意见. Today the button withdraws at once; issue 11 turns it into a
-    confirmation page: then click its confirming button here."""
-    click(page, my_comment_row(page, receipt).get_by_role("button", name="撤回"))
+    """Withdraw from 我的意见: the link opens a page that asks first; nothing changes until
+    its button is pressed."""
+    click(page, my_comment_row(page, receipt).get_by_role("link", name="撤回"))
+    assert page.locator("main h1").inner_text() == f"确定撤回意见 {receipt}？"
+    click(page, page.get_by_role("button", name="确认撤回"))
 
 
 def test_journey_participant_registers_verifies_comments_edits_and_withdraws(
@@ -184,29 +206,31 @@ def test_journey_participant_registers_verifies_comments_edits_and_withdraws(
     assert "您的邮箱地址已验证。" in flash(page)
 
     menu(page, "征求意见稿")
-    open_draft(page, OPEN_DRAFT)
-    click(page, comment_link(page, "4.1"))
-    article = submit_comment(page, "JOURNEY 条：公正性要求应写明回避的情形。")
+    open_draft(page, MEASURE)
+    click(page, comment_link(page, "第十二条"))
+    article = submit_comment(page, "JOURNEY 条：注册有效期宜写明起算日。")
 
-    back_to_the_draft(page)
-    click(page, comment_link(page, "5.1.1"))
-    paragraph = submit_comment(page, "JOURNEY 款：知识要求的各项宜分别给出评价方法。")
+    back_to_the_draft(page, MEASURE)
+    click(page, paragraph_link(page, "第二条第二款"))
+    assert page.locator("main h1").inner_text() == "对第二条第二款提出意见"
+    paragraph = submit_comment(page, "JOURNEY 款：认证人员的范围宜列举。")
+    assert page.locator(".receipt-box dd a").inner_text() == "第二条第二款"
 
-    back_to_the_draft(page)
-    click(page, comment_link(page, "4.2"))
+    back_to_the_draft(page, MEASURE)
+    click(page, comment_link(page, "第四条"))
     select_words(page, page.locator("[data-quote-source]"))
     quoted = page.get_by_label("引用的条文文字（可选）").input_value()
     assert len(quoted) >= 3 and quoted in page.locator("[data-quote-source]").inner_text()
     quote = submit_comment(page, "JOURNEY 引文：这几个字宜改写。")
     assert quoted in page.locator("main").inner_text()
 
-    back_to_the_draft(page)
+    back_to_the_draft(page, MEASURE)
     click(page, page.get_by_role("link", name="对全文提出意见"))
     whole = submit_comment(page, "JOURNEY 全文：总体赞成。")
 
     menu(page, "我的意见")
     rows = page.locator(".my-comments tbody tr td.citation").all_inner_texts()
-    assert rows == ["全文", "4.2", "5.1.1", "4.1"]  # newest first
+    assert rows == ["全文", "第四条", "第二条第二款", "第十二条"]  # newest first
     click(page, my_comment_row(page, paragraph).get_by_role("link", name="修改"))
     page.get_by_label("意见", exact=True).fill("JOURNEY 款（修改后）：知识要求宜分项评价。")
     click(page, page.get_by_role("button", name="保存修改"))
@@ -233,22 +257,35 @@ def test_journey_representative_gives_the_units_official_position_with_a_cosigne
     # not participant@example.org, whose 我的意见 tests/browser/test_layout.py reads.
     open_home(page, live_server)
     sign_in(page, "wang.jianguo@example.org")
-    open_draft(page, OPEN_DRAFT)
-    click(page, comment_link(page, "5.2"))
+    open_draft(page, MEASURE)
+    click(page, comment_link(page, "第二十二条"))
 
     unit = page.locator("fieldset.field--unit")
     assert unit.locator("legend").inner_text() == "代表北京某某质量认证中心有限公司（示例）"
-    page.get_by_label("意见", exact=True).fill("JOURNEY 单位：评价方法宜增加远程评价。")
+    page.get_by_label("意见", exact=True).fill("JOURNEY 单位：人日数的责任划分宜再细化。")
     unit.get_by_label("本意见为本单位正式意见").check()
-    page.get_by_label("联名单位").select_option(label="上海某某管理体系认证有限公司（示例）")
+    page.get_by_label("联名单位").select_option(label=COSIGNER)
     click(page, page.get_by_role("button", name="提交意见"))
 
-    receipt = page.locator(".receipt-box")
-    assert receipt.locator("dt").all_inner_texts()[4:6] == ["提出人", "联名单位"]
-    assert receipt.locator("dd").all_inner_texts()[4:6] == [
+    # The co-signing unit is named only once it has confirmed.
+    receipt = page.locator("strong.receipt").inner_text()
+    box = page.locator(".receipt-box")
+    assert box.locator("dt").all_inner_texts()[4:6] == ["提出人", "待联名单位确认"]
+    assert box.locator("dd").all_inner_texts()[4:6] == [
         "王建国 · 北京某某质量认证中心有限公司（示例） · 单位正式意见",
-        "上海某某管理体系认证有限公司（示例）",
+        COSIGNER,
     ]
+
+    # The co-signing unit's representative confirms from their account page.
+    click(page, page.locator(".site-nav").get_by_role("button", name="退出"))
+    sign_in(page, "zhang.wei@example.org")
+    menu(page, "张伟")
+    click(page, page.get_by_role("link", name="本单位的代表申请与联名确认"))
+    request = page.locator("li.cosignature-request", has_text=receipt)
+    assert "JOURNEY 单位：人日数的责任划分宜再细化。" in request.inner_text()
+    click(page, request.get_by_role("button", name="确认联名"))
+    assert flash(page).strip() == f"{COSIGNER} 已确认联名意见 {receipt}。"
+    assert page.locator("li.cosignature-request", has_text=receipt).count() == 0
     finish(page, artifacts, "representative")
 
 
@@ -358,7 +395,7 @@ def test_journey_reviewer_approves_one_answer_and_returns_another(live_server, p
     # The demo's 2021 round has two draft answers awaiting review.
     open_home(page, live_server)
     sign_in(page, "reviewer@example.org")
-    workbench(page, CLOSED_DRAFT, "审核")
+    workbench(page, CLOSED_DRAFT, "审核", FIRST_ROUND)
     approved, returned = page.locator("section.review").all()[:2]
     approved_title = approved.get_by_role("link").first.inner_text()
     returned_title = returned.get_by_role("link").first.inner_text()
@@ -391,7 +428,7 @@ SUMMARY_FILES = ["json", "csv", "docx", "xlsx"]  # the history, newest first
 def test_journey_official_downloads_the_summary_in_every_format(live_server, page, artifacts):
     open_home(page, live_server)
     sign_in(page, "official@example.org")
-    workbench(page, CLOSED_DRAFT, "下载")
+    workbench(page, CLOSED_DRAFT, "下载", FIRST_ROUND)
 
     starts, addresses = {}, {}
     for label in SUMMARY_TYPES:
@@ -445,8 +482,11 @@ def test_journey_admin_extends_a_period_and_finds_a_user(live_server, page, arti
     assert flash(page) == "征求意见期已保存。"
     assert page.locator("tr#revision-1 td").nth(1).inner_text() == "JOURNEY 应标委会请求"
 
-    # Units: /admin/units is being added (issue 11); its step goes here, between the measures
-    # and the accounts, when the menu offers it.
+    menu(page, "单位管理")
+    page.get_by_role("searchbox").fill("认证认可协会")
+    click(page, page.locator("form[role=search]").get_by_role("button", name="检索"))
+    click(page, page.locator("table.units tbody tr th a").first)
+    assert "认证认可协会" in page.locator("main h1").inner_text()
 
     menu(page, "账号管理")
     page.get_by_role("searchbox").fill("王建国")
