@@ -41,8 +41,13 @@ def test_the_header_on_a_phone_is_compact_and_never_wraps_a_menu_item(
 
     header = page.locator(".site-header").bounding_box()["height"]
     lines = menu_item_heights(page)
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.site-header a, .site-header button')]"
+        ".map(el => el.getBoundingClientRect().right))"
+    )
     context.close()
     assert header <= 110, f"header {header}px tall at 390 px"
+    assert widest <= PHONE["width"], f"the menu runs {widest}px wide, past the screen"
     assert {name: n for name, n in lines.items() if n >= 1.9} == {}
 
 
