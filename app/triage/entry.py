@@ -165,7 +165,7 @@ def enter_comment(
     clause = resolve_clause(revision, data.clause)
     try:
         texts = checked_texts(data.text)
-        choices = checked_choices(data.text)
+        choices = checked_choices(data.text, revision.measure)
     except CommentRefused as refused:
         raise TriageRefused(refused.message) from None
     unit = sending_unit(data.unit_id, data.new_unit, actor=actor, revision=revision, now=now)
@@ -258,7 +258,7 @@ def edit_on_behalf(*, comment: Comment, editor, data: CommentInput, now: datetim
             _l("Only comments the team entered can be edited here; participants edit their own.")
         )
     try:
-        new = {**checked_texts(data), **checked_choices(data)}
+        new = {**checked_texts(data), **checked_choices(data, comment.revision.measure)}
     except CommentRefused as refused:
         raise TriageRefused(refused.message) from None
     before = {

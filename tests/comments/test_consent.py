@@ -71,3 +71,40 @@ def test_a_measure_that_publishes_offers_the_consent_choices(
     assert consent_choices(html) == ["named", "anonymous", "private"]
     [comment] = stored()
     assert comment.consent == Consent.ANONYMOUS
+
+
+def test_the_teams_entry_form_asks_for_no_consent_where_comments_are_never_published(
+    revision, client, login_as
+):
+    publishing(revision, CommentVisibility.NEVER)
+    login_as(make_user("team"))
+    url = f"/m/{revision.measure.slug}/r/{revision.number}/team/entry"
+
+    html = client.get(url).get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    client.post(
+        url,
+        data={
+            "csrf_token": csrf,
+            "author_name": "赵六",
+            "channel": "letter",
+            "received_on": "2026-12-01",
+            "type": "ge",
+            "consent": "named",
+            "body": "来信意见。",
+        },
+    )
+
+    assert consent_choices(html) == []
+    assert [(c.body, c.consent) for c in stored()] == [("来信意见。", Consent.PRIVATE)]
+
+
+def test_the_teams_entry_form_asks_for_consent_where_comments_may_be_published(
+    revision, client, login_as
+):
+    publishing(revision, CommentVisibility.AFTER)
+    login_as(make_user("team"))
+
+    html = client.get(f"/m/{revision.measure.slug}/r/{revision.number}/team/entry")
+
+    assert consent_choices(html.get_data(as_text=True)) == ["named", "anonymous", "private"]

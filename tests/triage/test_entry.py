@@ -10,6 +10,7 @@ from app.accounts.models import UnitCategory
 from app.audit import AuditEvent
 from app.comments.models import Channel, Comment, CommentType, Consent, Stance
 from app.comments.receipts import content_sha256
+from app.measures.models import CommentVisibility
 from tests.factories import (
     make_closed_revision,
     make_comment,
@@ -69,6 +70,7 @@ def audit(action: str) -> list[AuditEvent]:
 
 def test_seminar_comment_is_stored_exactly_with_receipt_and_audit(app, client, team):
     revision = make_open_revision()
+    revision.measure.comments_public = CommentVisibility.AFTER  # so that consent is asked
     event = make_event(revision, title="南京座谈会", city="南京", held_on=date.today())
     unit = make_unit("江苏省认证协会", "AS")
 
