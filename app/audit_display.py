@@ -35,6 +35,7 @@ from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 FIELD_LABELS = {
     "receipt": _l("Receipt"),
     "clause": _l("Clause"),
+    "disposition": _l("Disposition"),
     "type": _l("Type"),
     "stance": _l("Stance"),
     "body": _l("Comment"),
@@ -59,7 +60,6 @@ FIELD_LABELS = {
     "late": _l("Late"),
     "assignee_id": _l("Assigned to"),
     "note_id": _l("Note"),
-    "disposition": _l("Disposition"),
     "group_id": _l("Group"),
     "comment_id": _l("Comment"),
     "comment_ids": _l("Comments"),
@@ -140,8 +140,9 @@ TIME_FIELDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One field of a row: its label, and the value before and after in words. ``changed``
-    is False for a value that names what changed (a receipt) rather than changed itself."""
+    """One field of a row, in words: the value before and after a change, or (``changed``
+    False) one value: of what was created or removed, or one that names what changed (the
+    receipt of an edited comment)."""
 
     field: str
     before: str
@@ -216,9 +217,7 @@ def _word(name: str, value: Any, event: AuditEvent, names: _Names) -> str:
     if name in USER_FIELDS and isinstance(value, int):
         return names.users.get(value, f"#{value}")
     if name in COMMENT_FIELDS:
-        return _separator().join(
-            names.receipts.get(v, f"#{v}") or f"#{v}" for v in _listed(value)
-        )
+        return _separator().join(names.receipts.get(v, f"#{v}") or f"#{v}" for v in _listed(value))
     if name == "clause" and isinstance(value, str):
         clause = names.clauses.get((event.revision_id, value))
         return (clause.citation_in(current_language()) or value) if clause else value
@@ -241,25 +240,27 @@ def _target(event: AuditEvent, names: _Names) -> str:
     return f"{label} #{event.target_id}"
 
 
+_ORDER = {name: index for index, name in enumerate(FIELD_LABELS)}
+
+
 def describe(events: list[AuditEvent]) -> dict[int, Described]:
     """Each event's object and changes in words, by event id (one query per kind of name)."""
     names = _Names(events)
     described = {}
     for event in events:
         before, after = event.before_data, event.after_data
-        fields = list(before) + [name for name in after if name not in before]
+        fields = sorted({*before, *after}, key=lambda name: (_ORDER.get(name, len(_ORDER)), name))
         lines = []
         for name in fields:
-            old, new = before.get(name), after.get(name)
             label = str(FIELD_LABELS.get(name, name))
-            both = name in before and name in after
-            lines.append(
-                Line(
-                    label,
-                    _word(name, old, event, names) if name in before else "",
-                    _word(name, new, event, names) if name in after else "",
-                    changed=not (both and old == new),
-                )
-            )
+            old = _word(name, before[name], event, names) if name in before else ""
+            new = _word(name, after[name], event, names) if name in after else ""
+            if not before or not after:  # created or removed: its values, no arrow
+                value = new if after else old
+                lines.append(Line(label, value, value, changed=False))
+            elif name in before and name in after and before[name] == after[name]:
+                lines.append(Line(label, old, new, changed=False))
+            else:
+                lines.append(Line(label, old, new))
         described[event.id] = Described(_target(event, names), lines)
     return described
