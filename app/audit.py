@@ -1,8 +1,9 @@
 """The audit trail: every change made through the platform (by the team, admins and
 participants), with who, when, before and after.
 
-``record`` (and ``record_now``, its one-statement form for the busiest write) is the only writer. Rows are never changed or deleted through the application:
-the model refuses an UPDATE or DELETE of a stored row.
+``record`` (and ``record_now``, its one-statement form for the busiest write) is the only
+writer. Rows are never changed or deleted through the application: the model refuses an
+UPDATE or DELETE of a stored row. ``app.audit_display`` puts the rows into words for pages.
 """
 
 from __future__ import annotations

@@ -223,6 +223,8 @@ def _word(name: str, value: Any, event: AuditEvent, names: _Names) -> str:
         return (clause.citation_in(current_language()) or value) if clause else value
     if name in TIME_FIELDS and isinstance(value, str):
         return _time(value)
+    if (name.endswith("_id") or name == "event") and isinstance(value, int):
+        return f"#{value}"  # a group, response, note or seminar, as its number
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         return _separator().join(str(v) for v in value)
     if isinstance(value, str):
