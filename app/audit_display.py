@@ -59,7 +59,7 @@ FIELD_LABELS = {
     "received_at": _l("Received"),
     "late": _l("Late"),
     "assignee_id": _l("Assigned to"),
-    "note_id": _l("Note"),
+    "note_id": _l("Note number"),
     "group_id": _l("Group"),
     "comment_id": _l("Comment"),
     "comment_ids": _l("Comments"),
@@ -99,6 +99,9 @@ FIELD_LABELS = {
     "until": _l("Until"),
     "failures": _l("Failed attempts"),
 }
+
+# A field whose meaning depends on the action: an internal note's body is the note.
+ACTION_FIELD_LABELS = {("comment.note", "body"): _l("Note")}
 
 REPRESENTATIVE_LABELS = {
     RepresentativeStatus.NONE: _l("Not a representative"),
@@ -254,7 +257,9 @@ def describe(events: list[AuditEvent]) -> dict[int, Described]:
         fields = sorted({*before, *after}, key=lambda name: (_ORDER.get(name, len(_ORDER)), name))
         lines = []
         for name in fields:
-            label = str(FIELD_LABELS.get(name, name))
+            label = str(
+                ACTION_FIELD_LABELS.get((event.action, name)) or FIELD_LABELS.get(name, name)
+            )
             old = _word(name, before[name], event, names) if name in before else ""
             new = _word(name, after[name], event, names) if name in after else ""
             if not before or not after:  # created or removed: its values, no arrow

@@ -223,3 +223,20 @@ def test_every_action_recorded_in_the_app_has_a_label():
         actions
     )
     assert {action: where for action, where in actions.items() if action not in ACTION_LABELS} == {}
+
+
+def test_an_internal_note_is_called_a_note(client, db, admin):
+    event = record(
+        actor=admin, action="comment.note", target_type="comment", target_id=9,
+        after={"note_id": 4, "body": "先核实现行做法。"},
+    )  # fmt: skip
+    db.session.commit()
+    english(client)
+
+    html = text(client.get("/admin/audit"))
+
+    assert cells(html, event)[2:] == [
+        "Internal note added",
+        "Comment #9",
+        "Note : 先核实现行做法。 Note number : #4",
+    ]
