@@ -175,7 +175,12 @@ def test_no_action_is_shown_as_its_code(client, db, admin, language):
 
     tables = [page.partition('<table class="audit-trail">')[2] for page in pages]
     shown = " ".join(visible(table) for table in tables)
-    named = dict(re.findall(r'<td><span title="([^"]+)">([^<]+)</span></td>', "".join(tables)))
+    named = dict(
+        re.findall(
+            r'<td class="audit-trail__action"><span title="([^"]+)">([^<]+)</span></td>',
+            "".join(tables),
+        )
+    )
     with force_locale(language):
         labels = {action: str(label) for action, label in ACTION_LABELS.items()}
     assert named == labels
