@@ -13,6 +13,7 @@ from wtforms.validators import Optional
 
 from app.accounts.permissions import can_view_audit, require
 from app.audit import ACTION_LABELS, TARGET_LABELS, AuditEvent, search_events
+from app.audit_display import describe
 from app.extensions import db
 from app.forms import Form
 from app.measures.models import Measure, Revision
@@ -20,6 +21,8 @@ from app.timeutil import local_day_end, local_day_start, zone
 
 bp = Blueprint("audit", __name__)
 PER_PAGE = 50
+# Every page that includes audit/_trail.html (this one, a comment's trail) puts its rows in words.
+bp.add_app_template_global(describe, "describe_audit_events")
 
 
 class AuditSearchForm(Form):

@@ -403,7 +403,7 @@ def test_the_page_shows_who_what_and_the_changes_in_english(client, events, logi
         "钱七 qian@example.org",
         "Response approved",
         "Response #3",
-        "state: draft → approved",
+        "State: In draft → Approved",
     ]  # fmt: skip
     assert "System (command line)" in html
     assert "Number of records: 4" in html

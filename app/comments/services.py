@@ -17,6 +17,7 @@ from sqlalchemy.orm import make_transient_to_detached
 
 from app.accounts.models import Role, Unit, UnitCategory
 from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
+from app.audit import record, record_now
 from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
 from app.comments.cosignatures import reopen_cosignatures
 from app.comments.errors import CommentRefused
@@ -90,6 +91,9 @@ def submit_comment(
     The same content from the same author on the same clause within COMMENT_DUPLICATE_WINDOW
     is not stored again: the earlier comment is returned instead, recognisable by its own
     form token (``comment.form_token != data.form_token``).
+
+    Audited ``comment.submit`` (a stored comment only: a refusal or a resubmission records
+    nothing), in the same transaction as the comment.
     """
     if not can_comment(author, revision, now):
         if getattr(author, "role", None) != Role.PARTICIPANT:
@@ -151,8 +155,39 @@ def submit_comment(
         )
     if files:
         db.session.flush()
+    cleared = False
     if unit is not None:  # a comment from the unit replaces its "no comments" declaration
-        db.session.execute(_CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id})
+        cleared = bool(
+            db.session.execute(
+                _CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id}
+            ).rowcount
+        )
+    after = {
+        "receipt": comment.receipt,
+        "clause": clause.key if clause is not None else None,
+        "type": values["type"],
+        "stance": values["stance"],
+        "consent": values["consent"],
+        "unit": unit.name if unit is not None else None,
+        "official_position": values["official_position"],
+        "content_sha256": values["content_sha256"],
+    }
+    if cosigners:
+        after["cosigners"] = [cosigner.name for cosigner in cosigners]
+    if files:
+        after["attachments"] = [upload.filename for upload, _mime in files]
+    if cleared:
+        after["no_comments_cleared"] = True
+    # One Core INSERT in the comment's transaction: no second commit, no extra flush.
+    record_now(
+        actor=author,
+        action="comment.submit",
+        target_type="comment",
+        target_id=comment.id,
+        after=after,
+        revision_id=revision.id,
+        at=now,
+    )
     return comment
 
 
@@ -232,7 +267,8 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
     """Change a comment's text, keeping the text it replaces as a CommentVersion.
 
     Returns False (and records nothing) when nothing changed. The receipt stays; the
-    checksum is recomputed.
+    checksum is recomputed. Audited ``comment.edit``: the receipt, and the before and after
+    of each field that changed.
     """
     if not can_edit_comment(editor, comment, now):
         raise edit_refusal(comment, now)
@@ -242,18 +278,36 @@ def edit_comment(*, comment: Comment, editor, data: CommentInput, now: datetime)
         **_quote(comment.clause, data),
         **checked_choices(data, comment.revision.measure),
     }
-    if all(getattr(comment, name) == value for name, value in new.items()):
+    changed = [name for name, value in new.items() if getattr(comment, name) != value]
+    if not changed:
         return False
     reworded = any(getattr(comment, name) != new[name] for name in (*texts, "quote_exact"))
+    # The quote's context and offsets follow its text; the audit names the text.
+    shown = [name for name in changed if name in AUDITED_FIELDS] or changed
+    before = {"receipt": comment.receipt, **{name: getattr(comment, name) for name in shown}}
     keep_version(comment, editor=editor, now=now)
     for name, value in new.items():
         setattr(comment, name, value)
     comment.updated_at = now
     comment.content_sha256 = content_sha256(comment)
+    record(
+        actor=editor,
+        action="comment.edit",
+        target_type="comment",
+        target_id=comment.id,
+        before=before,
+        after={"receipt": comment.receipt, **{name: new[name] for name in shown}},
+        revision_id=comment.revision_id,
+        at=now,
+    )
     db.session.flush()
     if reworded:  # the co-signers confirmed the earlier text, not this one
         reopen_cosignatures(comment=comment, actor=editor, now=now)
     return True
+
+
+# What an edit's audit row shows: the texts, the choices and the quoted span.
+AUDITED_FIELDS = ("type", "stance", "body", "proposed", "reason", "quote_exact", "consent")
 
 
 def keep_version(comment: Comment, *, editor, now: datetime) -> None:
@@ -277,16 +331,28 @@ def keep_version(comment: Comment, *, editor, now: datetime) -> None:
 
 
 def withdraw_comment(*, comment: Comment, actor, now: datetime) -> None:
-    """Withdraw a comment: it is kept, marked withdrawn, and no longer counted or published."""
+    """Withdraw a comment: it is kept, marked withdrawn, and no longer counted or published
+    (audited ``comment.withdraw``)."""
     if not can_edit_comment(actor, comment, now):
         raise edit_refusal(comment, now)
+    record(
+        actor=actor,
+        action="comment.withdraw",
+        target_type="comment",
+        target_id=comment.id,
+        before={"receipt": comment.receipt, "status": comment.status},
+        after={"receipt": comment.receipt, "status": CommentStatus.WITHDRAWN},
+        revision_id=comment.revision_id,
+        at=now,
+    )
     comment.status = CommentStatus.WITHDRAWN
     comment.updated_at = now
     db.session.flush()
 
 
 def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: datetime):
-    """Record that ``unit`` has no comments on ``revision`` (无意见), a reply the summary counts.
+    """Record that ``unit`` has no comments on ``revision`` (无意见), a reply the summary counts
+    (audited ``unit.no_comments``).
 
     Refused for anyone who does not speak for the unit, outside the period, and when the unit
     has already submitted comments on the revision.
@@ -320,8 +386,19 @@ def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: dat
     if reply is None:
         reply = RevisionUnit(revision_id=revision.id, unit_id=unit.id)
         db.session.add(reply)
+    before = {"unit": unit.name, "no_comments_at": reply.no_comments_at}
     reply.no_comments_at = now
     reply.no_comments_by_id = actor.id
+    record(
+        actor=actor,
+        action="unit.no_comments",
+        target_type="unit",
+        target_id=unit.id,
+        before=before,
+        after={"unit": unit.name, "no_comments_at": now},
+        revision_id=revision.id,
+        at=now,
+    )
     db.session.flush()
     return reply
 
