@@ -156,7 +156,7 @@ def test_an_edit_shows_the_receipt_once_and_the_change(client, db, login_as):
     assert cells(html, event)[2:] == [
         "提出人修改意见",
         f"意见 {comment.receipt}",
-        f"回执号 : {comment.receipt} 意见 : 原意见。 → 新意见。",
+        f"受理编号 : {comment.receipt} 意见 : 原意见。 → 新意见。",
     ]
 
 

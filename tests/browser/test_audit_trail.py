@@ -44,7 +44,7 @@ def test_an_admin_finds_a_participants_comment_in_the_trail(live_server, browser
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[0])
     assert cells[2:4] == ["提交意见", f"意见 {receipt}"]
     changes = row.locator(".audit-changes li").all_inner_texts()
-    assert changes[:3] == [f"回执号: {receipt}", "条款: 第二条第二款", "类型: 总体"]
+    assert changes[:3] == [f"受理编号: {receipt}", "条款: 第二条第二款", "类型: 总体"]
     page.screenshot(path=artifacts / "audit-comment-submitted.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=artifacts / "audit-comment-submitted-390.png", full_page=True)

@@ -5,7 +5,7 @@ until that unit's representative confirms it on the requests page."""
 import pytest
 
 from app.demo_content import DEMO_PASSWORD
-from tests.browser.test_representative import sign_in
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 UNIT_B = "上海某某管理体系认证有限公司（示例）"

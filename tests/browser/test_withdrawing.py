@@ -3,13 +3,14 @@ confirmation page → 确认撤回 → the row says 已撤回."""
 
 import pytest
 
-from tests.browser.test_commenting import sign_in
+from tests.browser.conftest import BROWSER_USER, sign_in
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
 def test_withdrawing_from_my_comments_asks_then_marks_it_withdrawn(live_server, page, artifacts):
-    sign_in(page, live_server)
+    sign_in(page, live_server, BROWSER_USER, PASSWORD)
     page.goto(live_server + "/m/open-measure/r/1/comment?clause=art2")
     page.fill("textarea[name=body]", "这条意见稍后撤回。")
     with page.expect_navigation():
