@@ -245,3 +245,20 @@ def test_an_internal_note_is_called_a_note(client, db, admin):
         "Comment #9",
         "Note : 先核实现行做法。 Note number : #4",
     ]
+
+
+def test_a_sign_in_lock_is_said_to_be_the_systems_protection_not_a_command(client, db, admin):
+    lock = record(
+        actor=None, action="sign_in.lock", target_type="sign_in", target_id=None,
+        after={"email": "someone@example.org"}, at=datetime(2026, 12, 3, 8, 0),
+    )  # fmt: skip
+    command = record(
+        actor=None, action="user.create", target_type="user", target_id=admin.id,
+        after={"role": "admin"}, at=datetime(2026, 12, 3, 7, 0),
+    )  # fmt: skip
+    db.session.commit()
+
+    html = text(client.get("/admin/audit"))
+
+    assert cells(html, lock)[1] == "系统（登录保护）"
+    assert cells(html, command)[1] == "系统（命令行）"
