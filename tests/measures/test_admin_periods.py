@@ -46,7 +46,7 @@ def test_extending_a_period_needs_a_reason_and_is_shown_and_audited(client, db, 
     page = read_english(client, "/admin/measures/sample-measure")
     assert flashes(page) == ["The comment period is saved."]
     assert period_row(page) == [
-        "1 征求意见稿",
+        "1 Draft for Comments",  # the label in the reader's language
         "2021-01-08 – 2021-03-08",
         "应协会请求",
         "",
