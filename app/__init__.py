@@ -5,8 +5,8 @@ from pathlib import Path
 from flask import Flask, redirect, render_template, url_for
 
 from app import config as app_config
-from app.database import configure_engine
-from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.core.database import configure_engine
+from app.core.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     configure_login(app, login_manager)
 
-    from app.i18n import current_language, select_locale
+    from app.core.i18n import current_language, select_locale
 
     babel.init_app(app, locale_selector=select_locale, default_timezone=app.config["TIMEZONE"])
 
@@ -46,7 +46,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_cli(app)
     register_error_pages(app)
     register_favicon(app)
-    from app import security, templating
+    from app.core import security, templating
 
     security.register(app)
     templating.register(app)
@@ -58,20 +58,20 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
-    from app import audit as _audit  # noqa: F401
     from app.accounts import models as _accounts  # noqa: F401
     from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
     from app.accounts.trust_views import bp as trust_bp
     from app.accounts.unit_views import bp as units_admin_bp
     from app.accounts.views import bp as accounts_bp
-    from app.audit_views import bp as audit_bp
+    from app.audit import models as _audit  # noqa: F401
     from app.comments import models as _comments  # noqa: F401
     from app.comments.views import bp as comments_bp
+    from app.core.i18n import bp as i18n_bp
     from app.exports import models as _exports  # noqa: F401
     from app.exports.views import bp as exports_bp
-    from app.i18n import bp as i18n_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
+    from app.oversight.views import bp as audit_bp
     from app.triage import models as _triage  # noqa: F401
     from app.triage.views import bp as triage_bp
 
@@ -89,11 +89,11 @@ def register_blueprints(app: Flask) -> None:
 
 def register_cli(app: Flask) -> None:
     from app.accounts.cli import users_cli
-    from app.demo import demo_command
+    from app.demo.loader import demo_command
     from app.exports.cli import export_cli
     from app.feedback.cli import forms_cli
     from app.measures.cli import drafts_cli
-    from app.search import search_cli
+    from app.search.cli import search_cli
     from app.triage.cli import triage_cli
 
     app.cli.add_command(drafts_cli)

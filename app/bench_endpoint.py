@@ -15,8 +15,8 @@ from flask_login import login_required
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
 from sqlalchemy.schema import CreateTable
 
-from app.extensions import db
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 
 bench_metadata = MetaData()
 bench_rows = Table(

@@ -8,7 +8,7 @@ import json
 import random
 import time
 
-from app.demo_content import CLOSERS, OPENERS, TOPICS, UNITS
+from app.demo.content import CLOSERS, OPENERS, TOPICS, UNITS
 from app.triage.similarity import Item, suggest_groups
 from tests.triage.labelled_set import CAMPAIGNS, PARAPHRASES, build_labelled_set, precision_recall
 

@@ -37,7 +37,7 @@ def _fill(count: int, rng: random.Random) -> None:
 
     from app.accounts.models import Role, Unit, UnitCategory, User
     from app.comments.models import Attachment, Channel, Comment, CommentType, Stance
-    from app.extensions import db
+    from app.core.extensions import db
     from app.measures.models import Clause
     from app.triage.models import CommentGroup, Disposition, Event, Response, ResponseState
 
@@ -136,10 +136,10 @@ def measure_queue(count: int = 10_000) -> dict:
     from flask_migrate import upgrade
 
     from app import create_app
-    from app.extensions import db
+    from app.core.extensions import db
+    from app.core.timeutil import zone
     from app.legaltext import parse
     from app.measures.services import import_revision, sha256_hex
-    from app.timeutil import zone
     from bench._common import large_draft, median, percentile, timed
 
     folder = Path(tempfile.mkdtemp(prefix="zq-bench-queue-"))

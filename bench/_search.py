@@ -1,6 +1,6 @@
 """Full-text search over many comments: build the index of ``count`` generated comments of the
 demo regulation (SQLite on disk, through create_app and the migrations), then time 50 varied
-queries through ``app.search.query`` itself, catch-up check included, all results returned.
+queries through ``app.search.whoosh_index.query`` itself, catch-up check included, all results returned.
 
 Run alone: `.venv/bin/python bench/_search.py [count]` prints {"search_p50_ms": …, …}.
 """
@@ -22,14 +22,14 @@ from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from app import create_app  # noqa: E402
-from app import search as search_module  # noqa: E402
 from app.accounts.models import Role, User  # noqa: E402
 from app.comments.models import Comment  # noqa: E402
-from app.extensions import db  # noqa: E402
+from app.core.extensions import db  # noqa: E402
+from app.core.timeutil import utcnow, zone  # noqa: E402
 from app.legaltext import parse  # noqa: E402
 from app.measures.models import Clause  # noqa: E402
 from app.measures.services import import_revision, sha256_hex  # noqa: E402
-from app.timeutil import utcnow, zone  # noqa: E402
+from app.search import whoosh_index as search_module  # noqa: E402
 from bench._common import percentile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

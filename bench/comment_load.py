@@ -32,11 +32,11 @@ from werkzeug.security import generate_password_hash  # noqa: E402
 from app import create_app  # noqa: E402
 from app.accounts.models import Role, Unit, User  # noqa: E402
 from app.comments.models import Comment  # noqa: E402
-from app.demo import load_demo  # noqa: E402
-from app.demo_content import STANDARD_SLUG  # noqa: E402
-from app.extensions import db  # noqa: E402
+from app.core.extensions import db  # noqa: E402
+from app.core.timeutil import utcnow  # noqa: E402
+from app.demo.content import STANDARD_SLUG  # noqa: E402
+from app.demo.loader import load_demo  # noqa: E402
 from app.measures.models import Measure, Revision  # noqa: E402
-from app.timeutil import utcnow  # noqa: E402
 from bench._common import percentile  # noqa: E402
 from bench._load import (  # noqa: E402
     Browser,

@@ -23,13 +23,13 @@ from openpyxl import Workbook  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from app import create_app  # noqa: E402
+from app.core.extensions import db  # noqa: E402
+from app.core.timeutil import zone  # noqa: E402
 from app.exports.downloads import summary_file  # noqa: E402
 from app.exports.summary import SummaryOptions, build_summary  # noqa: E402
-from app.extensions import db  # noqa: E402
 from app.legaltext import parse  # noqa: E402
 from app.measures.models import Revision  # noqa: E402
 from app.measures.services import import_revision, sha256_hex  # noqa: E402
-from app.timeutil import zone  # noqa: E402
 from bench._common import large_draft, median, timed  # noqa: E402
 from bench._queue import _fill  # noqa: E402
 

@@ -15,10 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flask_migrate import upgrade  # noqa: E402
 
 from app import create_app  # noqa: E402
-from app.extensions import db  # noqa: E402
+from app.core.extensions import db  # noqa: E402
+from app.core.timeutil import zone  # noqa: E402
 from app.legaltext import parse  # noqa: E402
 from app.measures.services import import_revision, sha256_hex  # noqa: E402
-from app.timeutil import zone  # noqa: E402
 from bench._common import large_draft, median, percentile, timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from app import create_app
-from app.extensions import db as _db
-from app.extensions import limiter
+from app.core.extensions import db as _db
+from app.core.extensions import limiter
 from tests.postgres import PrivateServer, Unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +134,7 @@ def login_as(client):
 @pytest.fixture
 def demo(app):
     """The demo drafts of drafts/, imported."""
-    from app.demo import load_demo
+    from app.demo.loader import load_demo
 
     load_demo()
     _db.session.commit()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import zone
 from app.legaltext import parse
 from app.measures.services import import_revision, sha256_hex
-from app.timeutil import zone
 
 DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
 DEMO_ZH = DRAFTS / "certified-personnel-r1.zh.md"

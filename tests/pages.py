@@ -42,7 +42,7 @@ def text(response) -> str:
 @contextmanager
 def counting_statements():
     """The SQL statements run inside the block (a list that fills as they run)."""
-    from app.extensions import db
+    from app.core.extensions import db
 
     statements = []
 

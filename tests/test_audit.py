@@ -8,8 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.audit import AuditEvent, record, search_events, trail_for, trail_for_comment
+from app.audit.models import AuditEvent
+from app.audit.queries import search_events, trail_for
+from app.audit.writer import record
 from app.measures.models import Measure
+from app.triage.history import trail_for_comment
 from tests.accounts.helpers import post_form
 from tests.factories import (
     PASSWORD,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from flask_babel import force_locale
 
-from app.audit import ACTION_LABELS, record
+from app.audit.models import ACTION_LABELS
+from app.audit.writer import record
 from tests.comments.helpers import post_comment, stored
 from tests.factories import make_comment, make_open_revision, make_user
 from tests.pages import english, text

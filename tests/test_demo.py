@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from app.accounts.models import Role, Unit, UnitCategory, User
 from app.comments.models import Comment, RevisionUnit
 from app.comments.receipts import content_sha256
-from app.demo import load_demo
-from app.demo_content import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
+from app.demo.content import DEMO_PASSWORD, STAFF_ACCOUNTS, TOPICS
+from app.demo.loader import load_demo
 from app.measures.models import CommentVisibility, Measure, Revision
 
 
@@ -76,7 +76,7 @@ def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
 
 
 def test_demo_shows_the_seminars_groups_answers_and_their_audit_trail(app, db):
-    from app.audit import AuditEvent
+    from app.audit.models import AuditEvent
     from app.triage.models import CommentGroup, Event, Response, ResponseState
 
     _load(db)
@@ -186,7 +186,7 @@ def _second_round(db):
 
 
 def test_the_second_round_is_open_in_the_demos_present_and_the_first_keeps_its_history(app, db):
-    from app.timeutil import to_local, utcnow, zone
+    from app.core.timeutil import to_local, utcnow, zone
 
     _load(db)
 

@@ -5,7 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from app.extensions import db
+from app.core.extensions import db
 
 
 def test_migrated_schema_matches_the_models(app):

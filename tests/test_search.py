@@ -8,10 +8,10 @@ from datetime import datetime
 import pytest
 from whoosh import index as whoosh_index
 
-from app import search
 from app.comments.services import withdraw_comment
-from app.extensions import db
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.timeutil import utcnow
+from app.search import whoosh_index as search
 from tests.comments.helpers import post_comment, stored
 from tests.factories import make_comment, make_open_revision, make_user
 

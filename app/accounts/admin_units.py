@@ -11,10 +11,10 @@ from sqlalchemy import Select, func, or_, select
 
 from app.accounts.models import RepresentativeStatus, Unit, UnitCategory, User
 from app.accounts.permissions import can_manage_users
-from app.audit import changes, record
+from app.audit.writer import changes, record
 from app.comments.models import Comment
-from app.extensions import db
-from app.like import contains
+from app.core.extensions import db
+from app.core.like import contains
 
 UNIT_FIELDS = ["name", "name_en", "category"]
 

@@ -6,8 +6,8 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import Role, Unit, User
-from app.extensions import db
-from app.like import contains
+from app.core.extensions import db
+from app.core.like import contains
 
 
 def _matching(query: Select, text: str) -> Select:

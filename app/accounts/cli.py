@@ -6,7 +6,7 @@ from flask_babel import force_locale
 
 from app.accounts.models import Role
 from app.accounts.services import AccountRefused, EmailTaken, create_user, normalise_email
-from app.extensions import db
+from app.core.extensions import db
 
 
 @click.group("users")

@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Val
 
 from app.accounts.models import CATEGORY_LABELS, ROLE_LABELS
 from app.accounts.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, normalise_email
-from app.forms import Form
+from app.core.forms import Form
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 # Bidirectional embeddings, overrides and isolates make a name display other than it reads.

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy.orm import joinedload
 
-from app.extensions import db
+from app.core.extensions import db
 
 
 def configure_login(app: Flask, manager: LoginManager) -> None:

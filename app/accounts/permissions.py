@@ -115,7 +115,7 @@ def require(predicate, *args_from_view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                from app.extensions import login_manager
+                from app.core.extensions import login_manager
 
                 return login_manager.unauthorized()
             if not predicate(current_user):

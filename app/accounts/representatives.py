@@ -12,9 +12,9 @@ from sqlalchemy import select
 from app.accounts.models import RepresentativeStatus, Role, Unit, User
 from app.accounts.permissions import can_confirm_representatives
 from app.accounts.services import AccountRefused
-from app.audit import record_change
-from app.extensions import db
-from app.mail import send_mail
+from app.audit.writer import record_change
+from app.core.extensions import db
+from app.core.mail import send_mail
 
 DECISION_MAIL = """\
 {name}，您好：

@@ -16,10 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts.models import Role, Unit, UnitCategory, User
-from app.audit import record
-from app.extensions import db
-from app.mail import send_mail
-from app.timeutil import utcnow
+from app.audit.writer import record
+from app.core.extensions import db
+from app.core.mail import send_mail
+from app.core.timeutil import utcnow
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 200

@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from app.accounts.models import User
 from app.accounts.services import SignInRefused, authenticate, find_user_by_email, normalise_email
 from app.accounts.sign_in_limits import ACCOUNT, IP, SignInLocked, counters, settings
-from app.audit import record
-from app.mail import send_mail
-from app.templating import local_datetime
-from app.timeutil import utcnow
+from app.audit.writer import record
+from app.core.mail import send_mail
+from app.core.templating import local_datetime
+from app.core.timeutil import utcnow
 
 
 def sign_in(*, email: str, password: str, address: str, now: datetime | None = None) -> User:

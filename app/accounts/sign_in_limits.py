@@ -23,7 +23,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Index, String, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import db
+from app.core.extensions import db
 
 ACCOUNT, IP = "account", "ip"
 LOCK = {ACCOUNT: "account_lock", IP: "ip_lock"}

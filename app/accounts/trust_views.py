@@ -16,12 +16,12 @@ from app.accounts.permissions import (
 )
 from app.accounts.services import AccountRefused
 from app.comments import cosignatures
-from app.comments.errors import CommentRefused
 from app.comments.forms import CosignatureDecisionForm
 from app.comments.models import Cosignature
-from app.extensions import db, limiter
-from app.outcome import carry_out
-from app.timeutil import utcnow
+from app.core.extensions import db, limiter
+from app.core.outcome import carry_out
+from app.core.refusal import Refused
+from app.core.timeutil import utcnow
 
 bp = Blueprint("trust", __name__)
 
@@ -160,5 +160,5 @@ def decide_cosignature(comment_id, unit_id, decision):
         ),
         done,
         url_for("trust.list_requests"),
-        refusals=CommentRefused,
+        refusals=Refused,
     )

@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, or_, select, update
 
 from app.accounts.admin_units import UnitRefused, require_admin
 from app.accounts.models import RepresentativeStatus, Unit, User
-from app.audit import record
+from app.audit.writer import record
 from app.comments.models import (
     Comment,
     Cosignature,
@@ -27,8 +27,8 @@ from app.comments.models import (
     RevisionUnit,
     comment_cosigners,
 )
+from app.core.extensions import db
 from app.exports.models import FormImport
-from app.extensions import db
 
 # The columns that reference units.id, as "table.column": what merge_units moves.
 MOVED_REFERENCES = {

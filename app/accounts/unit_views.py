@@ -15,9 +15,9 @@ from app.accounts.models import CATEGORY_LABELS, Unit, UnitCategory, User
 from app.accounts.permissions import can_manage_users, require
 from app.accounts.services import AccountRefused
 from app.accounts.unit_merge import merge_plan, merge_units
-from app.extensions import db
-from app.forms import Form
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.forms import Form
+from app.core.timeutil import utcnow
 
 bp = Blueprint("units_admin", __name__, url_prefix="/admin/units")
 UNITS_PER_PAGE = 50

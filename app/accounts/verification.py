@@ -14,8 +14,8 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from app.accounts.models import User
 from app.accounts.services import AccountRefused
-from app.extensions import db
-from app.mail import send_mail
+from app.core.extensions import db
+from app.core.mail import send_mail
 
 VERIFY_SALT = "email-verification"
 VERIFY_MAX_AGE = 3 * 24 * 3600

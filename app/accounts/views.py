@@ -31,9 +31,9 @@ from app.accounts.models import ROLE_LABELS, Role, Unit, User
 from app.accounts.permissions import can_manage_users, require
 from app.accounts.sign_in import sign_in as limited_sign_in
 from app.accounts.sign_in_limits import SignInLocked
-from app.extensions import db, limiter
-from app.i18n import safe_next
-from app.timeutil import utcnow
+from app.core.extensions import db, limiter
+from app.core.i18n import safe_next
+from app.core.timeutil import utcnow
 
 bp = Blueprint("accounts", __name__)
 USERS_PER_PAGE = 50

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from app.comments.errors import CommentRefused
+from app.core.refusal import Refused
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,7 +35,7 @@ def sniff_attachment(filename: str, data: bytes) -> str:
     (vbaProject.bin, macroEnabled types) or encrypted parts. The name's extension must agree.
     """
     if not data:
-        raise CommentRefused(_l("The file %(name)s is empty.", name=filename))
+        raise Refused(_l("The file %(name)s is empty.", name=filename))
     if data.startswith(b"%PDF-"):
         mime = _check_pdf(filename, data)
     elif data.startswith(b"PK\x03\x04"):
@@ -43,7 +43,7 @@ def sniff_attachment(filename: str, data: bytes) -> str:
     else:
         raise _not_accepted(filename)
     if not filename.lower().endswith(EXTENSIONS[mime]):
-        raise CommentRefused(
+        raise Refused(
             _l(
                 "The file %(name)s is a %(kind)s file but its name does not end in %(ext)s.",
                 name=filename,
@@ -54,17 +54,15 @@ def sniff_attachment(filename: str, data: bytes) -> str:
     return mime
 
 
-def _not_accepted(filename: str) -> CommentRefused:
-    return CommentRefused(
-        _l("The file %(name)s is not a PDF, DOCX or XLSX document.", name=filename)
-    )
+def _not_accepted(filename: str) -> Refused:
+    return Refused(_l("The file %(name)s is not a PDF, DOCX or XLSX document.", name=filename))
 
 
 def _check_pdf(filename: str, data: bytes) -> str:
     if b"%%EOF" not in data[-1024:]:
         raise _not_accepted(filename)
     if b"/Encrypt" in data:
-        raise CommentRefused(
+        raise Refused(
             _l("The file %(name)s is encrypted; please send it without a password.", name=filename)
         )
     return PDF
@@ -78,7 +76,7 @@ def _check_office(filename: str, data: bytes) -> str:
         raise _not_accepted(filename) from None
     names = {info.filename for info in infos}
     if any(info.flag_bits & 0x1 for info in infos):
-        raise CommentRefused(
+        raise Refused(
             _l("The file %(name)s is encrypted; please send it without a password.", name=filename)
         )
     if any(name.lower().endswith("vbaproject.bin") for name in names):
@@ -101,8 +99,8 @@ def _check_office(filename: str, data: bytes) -> str:
     raise _not_accepted(filename)
 
 
-def _macros(filename: str) -> CommentRefused:
-    return CommentRefused(
+def _macros(filename: str) -> Refused:
+    return Refused(
         _l(
             "The file %(name)s contains macros, which are not accepted; "
             "please save it as a plain .docx or .xlsx.",

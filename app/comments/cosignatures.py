@@ -15,11 +15,11 @@ from sqlalchemy.orm import selectinload
 
 from app.accounts.models import RepresentativeStatus, User
 from app.accounts.permissions import can_decide_cosignature, can_speak_for_unit, can_triage
-from app.audit import record
-from app.comments.errors import CommentRefused
+from app.audit.writer import record
 from app.comments.models import Comment, CommentStatus, Cosignature, CosignatureState
-from app.extensions import db
-from app.mail import send_mail
+from app.core.extensions import db
+from app.core.mail import send_mail
+from app.core.refusal import Refused
 
 DECISION_MAIL = """\
 {name}，您好：
@@ -82,16 +82,16 @@ def decide_cosignature(
     has_representative = unit.id in represented_unit_ids([unit.id])
     if not can_decide_cosignature(actor, unit, unit_has_representative=has_representative):
         if can_triage(actor):
-            raise CommentRefused(_l("This unit has a representative, who decides for it."))
-        raise CommentRefused(_l("Only a confirmed representative of this unit can decide."))
+            raise Refused(_l("This unit has a representative, who decides for it."))
+        raise Refused(_l("Only a confirmed representative of this unit can decide."))
     if cosignature.state != CosignatureState.PENDING:
-        raise CommentRefused(_l("This co-signature has already been decided."))
+        raise Refused(_l("This co-signature has already been decided."))
     if comment.status != CommentStatus.SUBMITTED:
-        raise CommentRefused(_l("This comment has been withdrawn."))
+        raise Refused(_l("This comment has been withdrawn."))
     reason = (reason or "").strip()
     on_behalf = not can_speak_for_unit(actor, unit)
     if on_behalf and not reason:
-        raise CommentRefused(
+        raise Refused(
             _l("Give the reason for deciding on the unit's behalf, e.g. its signed letter.")
         )
     before = {"unit": unit.name, "cosignature": cosignature.state.value}

@@ -10,7 +10,7 @@ from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app.comments.models import CONSENT_LABELS, STANCE_LABELS, TYPE_LABELS, Consent
-from app.forms import Form
+from app.core.forms import Form
 
 TYPE_CHOICES = [(key.value, label) for key, label in TYPE_LABELS.items()]
 STANCE_CHOICES = [("", _l("No position")), *((k.value, v) for k, v in STANCE_LABELS.items())]

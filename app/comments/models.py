@@ -8,9 +8,9 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import Unit, UnitCategory, User, enum_column
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.measures.models import Clause, Revision
-from app.timeutil import utcnow
 
 
 class CommentType(enum.StrEnum):

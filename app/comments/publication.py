@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.comments.models import Comment, CommentStatus, Consent
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Clause, CommentVisibility, Revision
 
 

@@ -4,7 +4,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-from app.comments.errors import CommentRefused
+from app.core.refusal import Refused
 
 CONTEXT_CHARS = 32  # prefix and suffix kept on each side of the quote
 
@@ -15,11 +15,11 @@ def locate_quote(clause_text: str, exact: str, prefix: str = "", suffix: str = "
     Where the text occurs more than once, the occurrence whose surroundings best match
     ``prefix`` and ``suffix`` wins (the first one on a tie), as TextQuoteSelector intends.
     Whitespace inside the quote matches any whitespace (a selection across lines), so the
-    stored quote is always ``clause_text[start:end]``. Raises CommentRefused if absent.
+    stored quote is always ``clause_text[start:end]``. Raises Refused if absent.
     """
     parts = (exact or "").split()
     if not parts:
-        raise CommentRefused(_l("The quoted text is empty."))
+        raise Refused(_l("The quoted text is empty."))
     pattern = re.compile(r"\s*".join(re.escape(part) for part in parts))
     best = None
     position = 0
@@ -31,7 +31,7 @@ def locate_quote(clause_text: str, exact: str, prefix: str = "", suffix: str = "
             best = (score, match.start(), match.end())
         position = match.start() + 1
     if best is None:
-        raise CommentRefused(
+        raise Refused(
             _l("The quoted text is not in this clause. Select or copy it from the clause text.")
         )
     return best[1], best[2]

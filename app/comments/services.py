@@ -17,10 +17,9 @@ from sqlalchemy.orm import make_transient_to_detached
 
 from app.accounts.models import Role, Unit, UnitCategory
 from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
-from app.audit import record, record_now
+from app.audit.writer import record, record_now
 from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
 from app.comments.cosignatures import reopen_cosignatures
-from app.comments.errors import CommentRefused
 from app.comments.models import (
     Attachment,
     Comment,
@@ -36,12 +35,13 @@ from app.comments.quotes import locate_quote, quote_context
 from app.comments.receipts import content_sha256, content_sha256_of, receipt_number
 from app.comments.text import clean_text
 from app.comments.tokens import check_form_token, issue_form_token  # noqa: F401 (re-exported)
-from app.extensions import db
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.measures.models import Clause, CommentVisibility, Revision
 
 __all__ = [
     "CommentInput",
-    "CommentRefused",
+    "Refused",
     "Upload",
     "check_form_token",
     "edit_comment",
@@ -97,17 +97,17 @@ def submit_comment(
     """
     if not can_comment(author, revision, now):
         if getattr(author, "role", None) != Role.PARTICIPANT:
-            raise CommentRefused(_l("Only participants can comment online."))
+            raise Refused(_l("Only participants can comment online."))
         raise period_refusal(revision, now)
     if clause is not None and clause.revision_id != revision.id:
-        raise CommentRefused(_l("This clause is not part of this revision."))
+        raise Refused(_l("This clause is not part of this revision."))
     if not data.form_token:
-        raise CommentRefused(_l("This form has no token; please reload the page."))
+        raise Refused(_l("This form has no token; please reload the page."))
     texts = checked_texts(data)
     unit = author.unit
     speaks_for_unit = can_speak_for_unit(author, unit)
     if (data.official_position or data.cosigner_ids) and not speaks_for_unit:
-        raise CommentRefused(
+        raise Refused(
             _l(
                 "Only a confirmed representative of a unit, with a verified e-mail address, can "
                 "give its official position or add co-signing units."
@@ -358,7 +358,7 @@ def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: dat
     has already submitted comments on the revision.
     """
     if not can_speak_for_unit(actor, unit):
-        raise CommentRefused(
+        raise Refused(
             _l(
                 "Only a confirmed representative of a unit, with a verified e-mail address, can "
                 "declare that it has no comments."
@@ -374,7 +374,7 @@ def record_no_comments(*, revision: Revision, unit: Unit | None, actor, now: dat
         )
     )
     if submitted:
-        raise CommentRefused(
+        raise Refused(
             _l(
                 "Your unit has already submitted comments on this revision, so it cannot "
                 "declare that it has no comments."
@@ -424,7 +424,7 @@ def checked_texts(data: CommentInput) -> dict[str, str]:
     for name, label in names.items():
         value = clean_text(getattr(data, name))
         if len(value) > limit:
-            raise CommentRefused(
+            raise Refused(
                 _l(
                     "%(field)s is too long: %(count)d characters, at most %(max)d are accepted.",
                     field=label,
@@ -434,7 +434,7 @@ def checked_texts(data: CommentInput) -> dict[str, str]:
             )
         texts[name] = value
     if not texts["body"]:
-        raise CommentRefused(_l("Please write your comment."))
+        raise Refused(_l("Please write your comment."))
     return texts
 
 
@@ -453,7 +453,7 @@ def checked_choices(data: CommentInput, measure=None) -> dict:
             "consent": Consent.PRIVATE if never else Consent(data.consent),
         }
     except ValueError:
-        raise CommentRefused(
+        raise Refused(
             _l("Please choose the type of comment and how it may be published.")
         ) from None
 
@@ -469,7 +469,7 @@ def _quote(clause: Clause | None, data: CommentInput) -> dict:
             "quote_end": None,
         }
     if clause is None or not clause.text:
-        raise CommentRefused(_l("A quote can only be taken from the text of a clause."))
+        raise Refused(_l("A quote can only be taken from the text of a clause."))
     start, end = locate_quote(clause.text, exact, data.quote_prefix, data.quote_suffix)
     exact, prefix, suffix = quote_context(clause.text, start, end)
     return {
@@ -487,7 +487,7 @@ def _cosigners(ids: list[int], own: Unit | None) -> list[Unit]:
         return []
     units = list(db.session.scalars(select(Unit).where(Unit.id.in_(wanted)).order_by(Unit.id)))
     if len(units) != len(wanted):
-        raise CommentRefused(_l("One of the co-signing units does not exist."))
+        raise Refused(_l("One of the co-signing units does not exist."))
     return units
 
 
@@ -496,17 +496,15 @@ def _files(attachments: list[Upload], *, official: bool) -> list[tuple[Upload, s
     plain = [upload for upload in attachments if not upload.stamped]
     stamped = [upload for upload in attachments if upload.stamped]
     if len(plain) > MAX_FILES:
-        raise CommentRefused(_l("At most %(max)d files can be attached.", max=MAX_FILES))
+        raise Refused(_l("At most %(max)d files can be attached.", max=MAX_FILES))
     if len(stamped) > 1:
-        raise CommentRefused(_l("Only one stamped PDF can be attached."))
+        raise Refused(_l("Only one stamped PDF can be attached."))
     if stamped and not official:
-        raise CommentRefused(
-            _l("A stamped PDF goes with the unit's official position; please tick it.")
-        )
+        raise Refused(_l("A stamped PDF goes with the unit's official position; please tick it."))
     checked = []
     for upload in attachments:
         if len(upload.data) > limit:
-            raise CommentRefused(
+            raise Refused(
                 _l(
                     "The file %(name)s is larger than the limit of %(size)s.",
                     name=upload.filename,
@@ -515,7 +513,7 @@ def _files(attachments: list[Upload], *, official: bool) -> list[tuple[Upload, s
             )
         mime = sniff_attachment(upload.filename, upload.data)
         if upload.stamped and mime != PDF:
-            raise CommentRefused(_l("The stamped copy must be a PDF file."))
+            raise Refused(_l("The stamped copy must be a PDF file."))
         checked.append((upload, mime))
     return checked
 
@@ -526,21 +524,17 @@ def _size(count: int) -> str:
     return f"{count // 1024} KB"
 
 
-def period_refusal(revision: Revision, now: datetime) -> CommentRefused:
+def period_refusal(revision: Revision, now: datetime) -> Refused:
     if revision.has_closed(now):
-        return CommentRefused(
-            _l("The comment period has closed; comments are no longer accepted online.")
-        )
+        return Refused(_l("The comment period has closed; comments are no longer accepted online."))
     if revision.opens_at is None:
-        return CommentRefused(_l("No comment period has been set for this revision."))
-    return CommentRefused(_l("The comment period has not opened yet."))
+        return Refused(_l("No comment period has been set for this revision."))
+    return Refused(_l("The comment period has not opened yet."))
 
 
-def edit_refusal(comment: Comment, now: datetime) -> CommentRefused:
+def edit_refusal(comment: Comment, now: datetime) -> Refused:
     if comment.status == CommentStatus.WITHDRAWN:
-        return CommentRefused(_l("This comment has been withdrawn."))
+        return Refused(_l("This comment has been withdrawn."))
     if not comment.revision.is_open(now):
-        return CommentRefused(
-            _l("The comment period has closed; this comment can no longer be changed.")
-        )
-    return CommentRefused(_l("Only the author can change this comment."))
+        return Refused(_l("The comment period has closed; this comment can no longer be changed."))
+    return Refused(_l("Only the author can change this comment."))

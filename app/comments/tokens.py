@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.comments.errors import CommentRefused
+from app.core.refusal import Refused
 
 SALT = "comment-form"
 
@@ -26,7 +26,7 @@ def issue_form_token(user) -> str:
 
 def check_form_token(token: str | None, user) -> str:
     """The nonce of ``token`` if it is genuine and was issued to ``user``; else refused."""
-    refused = CommentRefused(
+    refused = Refused(
         _l(
             "This form was not issued to you or has been altered. "
             "Nothing was stored; please submit the form below again."

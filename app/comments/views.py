@@ -43,7 +43,7 @@ from app.comments.models import (
 from app.comments.publication import public_author
 from app.comments.services import (
     CommentInput,
-    CommentRefused,
+    Refused,
     check_form_token,
     edit_comment,
     edit_refusal,
@@ -55,11 +55,11 @@ from app.comments.services import (
     submit_comment,
     withdraw_comment,
 )
-from app.extensions import db, limiter, login_manager
-from app.i18n import safe_next
+from app.core.extensions import db, limiter, login_manager
+from app.core.i18n import safe_next
+from app.core.rendering import render_markdown
+from app.core.timeutil import utcnow
 from app.measures.views import published_clause, published_revision
-from app.rendering import render_markdown
-from app.timeutil import utcnow
 
 bp = Blueprint("comments", __name__)
 
@@ -174,7 +174,7 @@ def new_comment(slug: str, number: int):
         return show(status=400)
     try:
         nonce = check_form_token(form.form_token.data, current_user)
-    except CommentRefused as refused:
+    except Refused as refused:
         form.form_token.data = issue_form_token(current_user)
         return show(refused.message, 400)
     # A resent form is found by the unique token when its insert fails (below): the common
@@ -191,7 +191,7 @@ def new_comment(slug: str, number: int):
         receipt = comment.receipt  # read before the commit expires it (no reload query)
         resubmitted = comment.form_token != nonce  # the same text stored earlier, returned
         db.session.commit()
-    except CommentRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return show(refused.message, 400)
     except IntegrityError:
@@ -314,7 +314,7 @@ def edit(receipt: str):
                 comment=comment, editor=current_user, data=comment_input(form), now=now
             )
             db.session.commit()
-        except CommentRefused as refused:
+        except Refused as refused:
             db.session.rollback()
             error = refused.message
         else:
@@ -366,7 +366,7 @@ def withdraw(receipt: str):
     try:
         withdraw_comment(comment=comment, actor=current_user, now=now)
         db.session.commit()
-    except CommentRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return refusal(refused.message, 403)
     flash(_("Your comment %(receipt)s has been withdrawn.", receipt=comment.receipt), "success")
@@ -415,7 +415,7 @@ def no_comments(slug: str, number: int):
             revision=revision, unit=current_user.unit, actor=current_user, now=utcnow()
         )
         db.session.commit()
-    except CommentRefused as refused:  # e.g. the unit has commented already: a conflict
+    except Refused as refused:  # e.g. the unit has commented already: a conflict
         db.session.rollback()
         return refusal(refused.message, 409)
     flash(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from app.comments.models import Comment, CommentStatus, Consent
 from app.comments.publication import comments_are_public, public_author
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Clause, Revision
 from app.triage.figures import answer_figures
 from app.triage.models import Disposition, Response, ResponseState

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.accounts.permissions import can_read_all_comments
+from app.core.extensions import db
+from app.core.timeutil import to_local, utcnow, zone
 from app.exports.downloads import SUMMARY_FORMATS, record_download, summary_file
 from app.exports.summary import LANGUAGES, SummaryOptions
-from app.extensions import db
 from app.feedback.cli import find_revision
-from app.timeutil import to_local, utcnow, zone
 
 export_cli = AppGroup("export", help="A revision's outputs as files.")
 

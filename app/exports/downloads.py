@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.core.extensions import db
 from app.exports.models import Download
 from app.exports.summary import SummaryOptions, build_iso_sheet, build_summary
 from app.exports.writers.csv_writer import write_summary_csv
 from app.exports.writers.docx import write_summary_docx
 from app.exports.writers.json_writer import write_summary_json
 from app.exports.writers.xlsx import write_iso_xlsx, write_summary_xlsx
-from app.extensions import db
 from app.measures.models import Revision
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

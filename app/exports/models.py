@@ -7,10 +7,10 @@ from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import Unit, User
-from app.audit import keep_unchanged
-from app.extensions import db
+from app.audit.models import keep_unchanged
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.measures.models import Revision
-from app.timeutil import utcnow
 
 
 class Download(db.Model):

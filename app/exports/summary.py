@@ -26,6 +26,7 @@ from app.comments.models import (
     CosignatureState,
     comment_cosigners,
 )
+from app.core.extensions import db
 from app.exports.summary_model import (
     IsoRow,
     IsoSheet,
@@ -35,7 +36,6 @@ from app.exports.summary_model import (
     SummaryLabels,
     SummaryRow,
 )
-from app.extensions import db
 from app.measures.models import Clause, Revision
 from app.triage.consulted import consultation_figures
 from app.triage.figures import APPROVED_STATES, AnswerFigures, answer_figures

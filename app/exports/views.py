@@ -8,6 +8,9 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import Unit
 from app.accounts.permissions import can_triage, is_participant
+from app.core.extensions import db
+from app.core.i18n import current_language
+from app.core.timeutil import to_local, utcnow, zone
 from app.exports.adoption import adoption_report as build_adoption_report
 from app.exports.downloads import (
     SUMMARY_FORMATS,
@@ -18,11 +21,8 @@ from app.exports.downloads import (
 )
 from app.exports.models import Download
 from app.exports.summary import LANGUAGES, SummaryOptions
-from app.extensions import db
 from app.feedback.outgoing import FORM_FORMATS, form_file
-from app.i18n import current_language
 from app.measures.views import published_revision
-from app.timeutil import to_local, utcnow, zone
 from app.triage.blueprint import staff_revision
 from app.triage.models import DISPOSITION_LABELS
 

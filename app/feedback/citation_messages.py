@@ -15,7 +15,7 @@ from collections.abc import Callable
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from app.i18n import current_language
+from app.core.i18n import current_language
 from app.legaltext.citation_problems import CitationProblem, ProblemCode
 
 C = ProblemCode

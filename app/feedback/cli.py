@@ -19,13 +19,13 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.accounts.permissions import can_triage
-from app.extensions import db
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import to_local, utcnow, zone
 from app.feedback.importing import CommitChoices, Preview, commit_import, preview_file, upload_form
 from app.measures.models import Revision
 from app.measures.services import revision_of
-from app.timeutil import to_local, utcnow, zone
 from app.triage.entry import NewUnit
-from app.triage.errors import TriageRefused
 
 forms_cli = AppGroup("forms", help="Returned feedback forms (意见反馈表).")
 
@@ -81,7 +81,7 @@ def import_form(path: Path, slug, number, dry_run, as_json, actor_email, unit_na
     with force_locale("en"):  # the command line speaks English, like its --help
         try:
             preview = preview_file(revision, data, path.name, max_bytes=max_bytes)
-        except TriageRefused as refused:
+        except Refused as refused:
             raise click.ClickException(str(refused.message)) from None
         report = _report(path, preview)
         if not dry_run:
@@ -121,7 +121,7 @@ def _commit(revision, path, data, preview, actor_email, unit_name) -> list[str]:
             max_bytes=max_bytes,
         )
         db.session.commit()
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         raise click.ClickException(str(refused.message)) from None
     return [comment.receipt for comment in comments]

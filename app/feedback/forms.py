@@ -5,7 +5,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, StringField
 from wtforms.validators import InputRequired
 
-from app.forms import Form
+from app.core.forms import Form
 from app.triage.entry_forms import UnitFields
 
 

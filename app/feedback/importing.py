@@ -15,11 +15,12 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app.audit import record
+from app.audit.writer import record
 from app.comments.models import Channel, Comment
 from app.comments.services import CommentInput
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.exports.models import FormImport
-from app.extensions import db
 from app.feedback.citation_messages import citation_message
 from app.feedback.form_reading import ReturnedForm, content_sha256, read_form
 from app.feedback.model import FormRow
@@ -27,7 +28,6 @@ from app.feedback.safety import FormRefused
 from app.legaltext.citation_reading import CitationIndex, Resolution
 from app.measures.models import Clause, Revision
 from app.triage.entry import EntryInput, NewUnit, enter_comment, sending_unit
-from app.triage.errors import TriageRefused
 
 IMPORTABLE = ("matched", "general")
 
@@ -117,7 +117,7 @@ def read_returned_form(data: bytes, filename: str, *, max_bytes: int) -> Returne
     try:
         return read_form(data, filename, max_bytes=max_bytes)
     except FormRefused as refused:
-        raise TriageRefused(str(refused)) from None
+        raise Refused(str(refused)) from None
 
 
 def preview_file(revision: Revision, data: bytes, filename: str, *, max_bytes: int) -> Preview:
@@ -140,7 +140,7 @@ def upload_form(
     sha256 = content_sha256(data)
     earlier = _already_imported(revision, sha256)
     if earlier is not None and earlier.state == "committed":
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "This file was already imported on %(date)s (%(count)d comments): the same "
                 "file is never imported twice.",
@@ -176,7 +176,7 @@ def upload_form(
 
 def discard_upload(*, form_import: FormImport, actor, now: datetime) -> None:
     if form_import.state != "preview":
-        raise TriageRefused(_l("An imported form is kept: it cannot be discarded."))
+        raise Refused(_l("An imported form is kept: it cannot be discarded."))
     record(
         actor=actor,
         action="form.discard",
@@ -207,21 +207,21 @@ def commit_import(
 ) -> list[Comment]:
     """Store every row not skipped as a comment (channel "form import"), all or nothing."""
     if form_import.state != "preview":
-        raise TriageRefused(_l("This form has already been imported."))
+        raise Refused(_l("This form has already been imported."))
     revision = form_import.revision
     form = read_returned_form(form_import.data, form_import.filename, max_bytes=max_bytes)
     previews = preview_rows(ClauseReader(revision), form.rows, choices.overrides or {})
     chosen = [p for p in previews if p.row.line not in choices.skipped]
     faults = [p for p in chosen if not p.importable]
     if faults:
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "Nothing was imported. Correct or skip these rows: %(rows)s",
                 rows="; ".join(f"{p.row.where or p.row.line}: {p.problem}" for p in faults),
             )
         )
     if not chosen:
-        raise TriageRefused(_l("Every row is skipped: there is nothing to import."))
+        raise Refused(_l("Every row is skipped: there is nothing to import."))
     unit = sending_unit(
         choices.unit_id, choices.new_unit, actor=actor, revision=revision, now=now
     )  # once for the whole form: every row comes from the same sender

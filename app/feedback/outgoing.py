@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.core.extensions import db
 from app.exports.downloads import DOCX, XLSX, OutputFile
-from app.extensions import db
 from app.feedback.form_writing import FormSpec, write_form_docx, write_form_xlsx
 from app.measures.models import Clause, Revision
 

@@ -10,8 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import Unit
 from app.comments.forms import ActionForm
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import to_local, utcnow, zone
 from app.exports.models import FormImport
-from app.extensions import db
 from app.feedback.forms import CommitForm, UploadForm
 from app.feedback.importing import (
     ClauseReader,
@@ -22,11 +24,9 @@ from app.feedback.importing import (
     read_returned_form,
     upload_form,
 )
-from app.timeutil import to_local, utcnow, zone
 from app.triage.blueprint import bp, carry_out, form_refused, team_revision
 from app.triage.entry import NewUnit
 from app.triage.entry_forms import CATEGORY_CHOICES
-from app.triage.errors import TriageRefused
 
 OVERRIDE_MAX = 200  # a corrected citation is short
 
@@ -106,7 +106,7 @@ def show_form_import(slug: str, number: int, import_id: int):
         returned = read_returned_form(
             form_import.data, form_import.filename, max_bytes=_max_bytes()
         )
-    except TriageRefused as refused:  # the limits changed since the upload
+    except Refused as refused:  # the limits changed since the upload
         flash(str(refused.message), "error")
         return redirect(_imports_url(revision), code=303)
     lines = {row.line for row in returned.rows}
@@ -145,7 +145,7 @@ def show_form_import(slug: str, number: int, import_id: int):
                     max_bytes=_max_bytes(),
                 )
                 db.session.commit()
-            except TriageRefused as refused:
+            except Refused as refused:
                 db.session.rollback()
                 form_import = _form_import(revision, import_id)
                 error, status = refused.message, 400

@@ -1,7 +1,7 @@
 """Draft importer: Markdown/.docx drafts of regulations, laws and standards -> clause tree.
 
 Pure Python (no Flask, no SQLAlchemy): `parse(text)` returns a `Document` whose `clauses`
-carry stable keys (art12.p2.i3), labels and citations; `render_markdown(doc)` writes it back.
+carry stable keys (art12.p2.i3), labels and citations; `to_markdown(doc)` writes it back.
 The format is specified in docs/draft-format.md.
 """
 
@@ -10,7 +10,7 @@ from .citations import cite
 from .docx import read_docx
 from .model import Clause, Document, ParseError
 from .parsing import parse, parse_file
-from .render import render_markdown
+from .render import to_markdown
 
 __all__ = [
     "CitationIndex",
@@ -23,5 +23,5 @@ __all__ = [
     "parse_file",
     "read_citation",
     "read_docx",
-    "render_markdown",
+    "to_markdown",
 ]

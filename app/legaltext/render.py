@@ -1,4 +1,4 @@
-"""Canonical Markdown of a Document: parse(render_markdown(doc)) == doc."""
+"""Canonical Markdown of a Document: parse(to_markdown(doc)) == doc."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .model import Clause, Document
 _DIVISIONS = ("part", "chapter", "section")
 
 
-def render_markdown(doc: Document) -> str:
+def to_markdown(doc: Document) -> str:
     """Write `doc` as Markdown: front matter, title, then one line per natural paragraph.
 
     Clauses are written in document order, each with its marker, so the parser meets the

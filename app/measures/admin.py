@@ -12,12 +12,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from app.accounts.permissions import can_manage_users, require
-from app.extensions import db
-from app.forms import Form
+from app.core.extensions import db
+from app.core.forms import Form
+from app.core.timeutil import to_local, zone
 from app.measures.management import ChangeRefused, set_period, update_measure
 from app.measures.models import VISIBILITY_LABELS, Measure, Revision
 from app.measures.services import MEASURE_FIELDS, set_publication
-from app.timeutil import to_local, zone
 
 bp = Blueprint("measures_admin", __name__, url_prefix="/admin/measures")
 

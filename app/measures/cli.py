@@ -6,10 +6,10 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import zone
 from app.legaltext import Document, ParseError, parse_file
 from app.measures.services import ImportRefused, import_revision, sha256_hex
-from app.timeutil import zone
 
 COUNT_NAMES = ("parts", "chapters", "sections", "articles", "paragraphs", "items", "subitems")
 

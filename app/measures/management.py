@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _l
 
 from app.accounts.permissions import can_manage_users
-from app.audit import changes, record
-from app.extensions import db
+from app.audit.writer import changes, record
+from app.core.extensions import db
+from app.core.timeutil import local_day_end, local_day_start
 from app.measures.models import Measure, Revision
 from app.measures.services import MEASURE_FIELDS, MIN_PERIOD_DAYS
-from app.timeutil import local_day_end, local_day_start
 
 PERIOD_FIELDS = ["opens_at", "closes_at", "short_period_reason", "extension_reason"]
 

@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.legaltext.citations import standard_citation_en
-from app.timeutil import utcnow
 
 
 class CommentVisibility(enum.StrEnum):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Clause, Revision
 
 STRUCTURAL = ("part", "chapter", "section", "annex", "preamble")

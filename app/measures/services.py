@@ -8,10 +8,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import local_day_end, local_day_start, utcnow
 from app.legaltext import Document
 from app.measures.models import Clause, CommentVisibility, Measure, Revision
-from app.timeutil import local_day_end, local_day_start, utcnow
 
 MIN_PERIOD_DAYS = 30  # 规章制定程序条例 Art. 15; 重大行政决策程序暂行条例 Art. 15
 MEASURE_FIELDS = (
@@ -44,7 +44,7 @@ def set_publication(*, measure: Measure, comments_public: str, names_public: boo
 
     if not can_manage_users(actor):
         raise PermissionError("only an administrator changes a measure's publication settings")
-    from app.audit import changes, record
+    from app.audit.writer import changes, record
 
     measure.comments_public = CommentVisibility(comments_public)
     measure.names_public = bool(names_public)

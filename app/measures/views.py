@@ -12,8 +12,9 @@ from app.comments.publication import (
     comments_are_public,
     public_comments,
 )
-from app.extensions import db
-from app.i18n import current_language
+from app.core.extensions import db
+from app.core.i18n import current_language
+from app.core.timeutil import utcnow
 from app.measures.models import Clause, Measure, Revision
 from app.measures.reading import (
     TEXT_MODES,
@@ -24,7 +25,6 @@ from app.measures.reading import (
     fragments,
     load_tree,
 )
-from app.timeutil import utcnow
 
 bp = Blueprint("measures", __name__)
 DRAFT_SLOT = "<!--zq-draft-slot-->"

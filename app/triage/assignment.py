@@ -12,10 +12,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
 from app.accounts.permissions import can_triage
-from app.audit import record_change
+from app.audit.writer import record_change
 from app.comments.models import Comment
-from app.extensions import db
-from app.triage.errors import TriageRefused
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.triage.models import CommentNote
 
 NOTE_MAX_CHARS = 5000
@@ -28,14 +28,14 @@ def assign_comments(
     a comment already with that person is left alone and not audited."""
     comments = list(comments)
     if not comments:
-        raise TriageRefused(_l("Select at least one comment."))
+        raise Refused(_l("Select at least one comment."))
     if not can_triage(actor):
-        raise TriageRefused(_l("Only the project team assigns comments."))
+        raise Refused(_l("Only the project team assigns comments."))
     if assignee is not None and (not assignee.is_active or not can_triage(assignee)):
         # Reviewers and officials cannot act on a comment, so it would sit with them unseen.
-        raise TriageRefused(_l("Comments can only be assigned to members of the project team."))
+        raise Refused(_l("Comments can only be assigned to members of the project team."))
     if len({comment.revision_id for comment in comments}) > 1:
-        raise TriageRefused(_l("The selected comments belong to different revisions."))
+        raise Refused(_l("The selected comments belong to different revisions."))
     new_id = assignee.id if assignee is not None else None
     changed = 0
     for comment in comments:
@@ -61,13 +61,11 @@ def add_note(*, comment: Comment, actor: User, body: str, now: datetime) -> Comm
     """An internal note of the team on ``comment``; never shown to participants."""
     body = (body or "").strip()
     if not body:
-        raise TriageRefused(_l("The note is empty."))
+        raise Refused(_l("The note is empty."))
     if len(body) > NOTE_MAX_CHARS:
-        raise TriageRefused(
-            _l("A note is at most %(count)d characters long.", count=NOTE_MAX_CHARS)
-        )
+        raise Refused(_l("A note is at most %(count)d characters long.", count=NOTE_MAX_CHARS))
     if not can_triage(actor):
-        raise TriageRefused(_l("Only the project team writes notes."))
+        raise Refused(_l("Only the project team writes notes."))
     note = CommentNote(comment_id=comment.id, author_id=actor.id, body=body, created_at=now)
     db.session.add(note)
     db.session.flush()

@@ -5,11 +5,11 @@ from flask import Blueprint, abort, flash, redirect
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import outcome
 from app.accounts.permissions import can_read_all_comments, can_triage
-from app.extensions import login_manager
+from app.core import outcome
+from app.core.extensions import login_manager
+from app.core.refusal import Refused
 from app.measures.views import published_revision
-from app.triage.errors import TriageRefused
 
 bp = Blueprint("triage", __name__)
 
@@ -33,8 +33,8 @@ def team_revision(slug: str, number: int):
 
 
 def carry_out(action, done_message: str, to: str, done_to=None):
-    """``app.outcome.carry_out`` for the team's services, which refuse with TriageRefused."""
-    return outcome.carry_out(action, done_message, to, refusals=TriageRefused, done_to=done_to)
+    """``app.core.outcome.carry_out`` for the team's services, which refuse with Refused."""
+    return outcome.carry_out(action, done_message, to, refusals=Refused, done_to=done_to)
 
 
 def form_refused(form, to: str, message: str | None = None):

@@ -19,7 +19,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import contains_eager
 
 from app.accounts.models import Unit, UnitCategory
-from app.audit import record
+from app.audit.writer import record
 from app.comments.models import (
     Comment,
     CommentStatus,
@@ -27,11 +27,11 @@ from app.comments.models import (
     RevisionUnit,
     comment_cosigners,
 )
-from app.extensions import db
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import local_day_start, zone
 from app.measures.models import Revision
-from app.timeutil import local_day_start, zone
 from app.triage.entry import NewUnit, find_or_create_unit
-from app.triage.errors import TriageRefused
 
 INVITE_CHANNELS = ("letter", "email", "online", "seminar", "other")
 _FIELDS = re.compile(r"\t|,|，")
@@ -69,7 +69,7 @@ class PasteReport:
     duplicates: list[tuple[int, str]]  # (line number, name): already on the list or repeated
 
 
-class PasteRefused(TriageRefused):
+class PasteRefused(Refused):
     """A pasted list with bad lines: nothing was stored; ``lines`` are (number, message)."""
 
     def __init__(self, lines: list[tuple[int, str]]) -> None:
@@ -165,7 +165,7 @@ def _figures(replies: list[Reply], uninvited: int) -> Figures:
 
 def _channel(channel: str) -> str:
     if channel not in INVITE_CHANNELS:
-        raise TriageRefused(_l("Please choose how the unit was invited."))
+        raise Refused(_l("Please choose how the unit was invited."))
     return channel
 
 
@@ -217,16 +217,16 @@ def add_consulted_unit(
     channel = _channel(channel)
     note = (note or "").strip()
     if len(note) > 200:
-        raise TriageRefused(_l("The note is too long (at most 200 characters)."))
+        raise Refused(_l("The note is too long (at most 200 characters)."))
     if new_unit is not None and (new_unit.name or "").strip():
         unit = find_or_create_unit(new=new_unit, actor=actor, revision=revision, now=now)
     elif unit_id is not None and (unit := db.session.get(Unit, unit_id)) is not None:
         pass
     else:
-        raise TriageRefused(_l("Please pick a unit or enter a new one."))
+        raise Refused(_l("Please pick a unit or enter a new one."))
     row = _row(revision, unit)
     if row is not None and row.invited_at is not None:
-        raise TriageRefused(_l("%(unit)s is already on the list.", unit=unit.name))
+        raise Refused(_l("%(unit)s is already on the list.", unit=unit.name))
     return _invite(
         revision,
         unit,
@@ -273,7 +273,7 @@ def paste_consulted_units(
     if errors:
         raise PasteRefused(errors)
     if not units:
-        raise TriageRefused(_l("Please paste one unit per line."))
+        raise Refused(_l("Please paste one unit per line."))
     report = PasteReport(added=[], duplicates=[])
     seen: set[str] = set()
     for number, new in units:
@@ -306,7 +306,7 @@ def remove_consulted_unit(*, revision: Revision, unit: Unit, actor, now: datetim
     comments" declaration it made is a reply, and stays."""
     row = _row(revision, unit)
     if row is None or row.invited_at is None:
-        raise TriageRefused(_l("%(unit)s is not on the list.", unit=unit.name))
+        raise Refused(_l("%(unit)s is not on the list.", unit=unit.name))
     before = {
         "unit": unit.name,
         "invited_at": row.invited_at,
@@ -336,7 +336,7 @@ def record_no_comments_reply(
     letter or e-mail (audited ``consulted.no_comments``)."""
     row = _row(revision, unit)
     if row is None or row.invited_at is None:
-        raise TriageRefused(_l("%(unit)s is not on the list.", unit=unit.name))
+        raise Refused(_l("%(unit)s is not on the list.", unit=unit.name))
     before = {"no_comments_at": row.no_comments_at}
     row.no_comments_at = now if no_comments else None
     row.no_comments_by_id = actor.id if no_comments else None

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from app.accounts.models import Unit
 from app.accounts.permissions import can_triage
 from app.comments.forms import ActionForm
-from app.extensions import db
-from app.timeutil import to_local, utcnow, zone
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import to_local, utcnow, zone
 from app.triage.blueprint import bp, staff_revision, team_revision
 from app.triage.consulted import (
     PasteRefused,
@@ -27,7 +28,6 @@ from app.triage.entry_forms import (
     ConsultedAddForm,
     ConsultedPasteForm,
 )
-from app.triage.errors import TriageRefused
 
 
 def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=(), status=200):
@@ -86,7 +86,7 @@ def consulted(slug: str, number: int):
         )
         name = row.unit.name
         db.session.commit()
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return _page(revision, add_form=form, error=refused.message, status=400)
     flash(_("%(unit)s was added to the consulted units.", unit=name), "success")
@@ -115,7 +115,7 @@ def paste_consulted(slug: str, number: int):
         return _page(
             revision, paste_form=form, error=refused.message, paste_errors=lines, status=400
         )
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return _page(revision, paste_form=form, error=refused.message, status=400)
     flash(_("%(count)d units were added.", count=len(report.added)), "success")
@@ -144,7 +144,7 @@ def remove_consulted(slug: str, number: int, unit_id: int):
         remove_consulted_unit(revision=revision, unit=unit, actor=current_user, now=utcnow())
         db.session.commit()
         flash(_("%(unit)s was removed from the consulted units.", unit=unit.name), "success")
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         flash(str(refused.message), "error")
     return _back(slug, number)
@@ -166,7 +166,7 @@ def no_comments_consulted(slug: str, number: int, unit_id: int):
         )
         db.session.commit()
         flash(_("The reply of %(unit)s was recorded.", unit=unit.name), "success")
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         flash(str(refused.message), "error")
     return _back(slug, number)

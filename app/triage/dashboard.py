@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, select
 
 from app.accounts.models import UnitCategory
 from app.comments.models import Channel, Comment, CommentStatus
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Revision
 from app.measures.reading import STRUCTURAL, Node, Tree, load_tree
 from app.triage.figures import AnswerFigures, answer_figures

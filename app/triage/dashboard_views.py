@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import CATEGORY_LABELS, UnitCategory
 from app.comments.models import CHANNEL_LABELS, Channel
-from app.i18n import current_language
+from app.core.i18n import current_language
 from app.triage.blueprint import bp, staff_revision
 from app.triage.charts import bar_chart, heat_legend, heat_level
 from app.triage.consulted import consultation_figures

@@ -16,16 +16,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.accounts.models import Unit, UnitCategory
-from app.audit import record
-from app.comments.errors import CommentRefused
+from app.audit.writer import record
 from app.comments.models import Channel, Comment
 from app.comments.receipts import content_sha256_of, receipt_number
 from app.comments.services import CommentInput, checked_choices, checked_texts, keep_version
-from app.extensions import db
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import local_day_start, to_local
 from app.legaltext.numerals import int_to_cn
 from app.measures.models import Clause, Revision
-from app.timeutil import local_day_start, to_local
-from app.triage.errors import TriageRefused
 from app.triage.models import Event
 
 ENTRY_CHANNELS = (Channel.SEMINAR, Channel.LETTER, Channel.EMAIL)
@@ -86,7 +85,7 @@ def resolve_clause(revision: Revision, text: str) -> Clause | None:
             clause.citation_en and wanted == _SPACE.sub("", clause.citation_en)
         ):
             return clause
-    raise TriageRefused(
+    raise Refused(
         _l(
             "There is no clause “%(clause)s” in this revision. Give a key such as art12.p2 "
             "or a citation such as 第十二条第二款.",
@@ -99,18 +98,16 @@ def find_or_create_unit(*, new: NewUnit, actor, revision: Revision, now: datetim
     """The unit of that exact name, or a new one (audited ``unit.create``)."""
     name = _SPACE.sub(" ", new.name or "").strip()
     if not name:
-        raise TriageRefused(_l("Please give the unit's name."))
+        raise Refused(_l("Please give the unit's name."))
     if len(name) > 200 or len(new.region or "") > 100:
-        raise TriageRefused(_l("The unit's name or region is too long."))
+        raise Refused(_l("The unit's name or region is too long."))
     unit = db.session.scalar(select(Unit).filter_by(name=name))
     if unit is not None:
         return unit
     try:
         category = UnitCategory((new.category or UnitCategory.OT.value).strip().upper())
     except ValueError:
-        raise TriageRefused(
-            _l("Unknown unit category “%(code)s”.", code=new.category.strip())
-        ) from None
+        raise Refused(_l("Unknown unit category “%(code)s”.", code=new.category.strip())) from None
     unit = Unit(name=name, category=category, region=(new.region or "").strip(), created_at=now)
     db.session.add(unit)
     db.session.flush()
@@ -150,24 +147,24 @@ def enter_comment(
             return earlier, False
     author_name = _SPACE.sub(" ", data.author_name or "").strip()
     if not author_name:
-        raise TriageRefused(_l("Please give the name of the person who made the comment."))
+        raise Refused(_l("Please give the name of the person who made the comment."))
     if len(author_name) > 100:
-        raise TriageRefused(_l("The person's name is too long."))
+        raise Refused(_l("The person's name is too long."))
     try:
         channel = Channel(data.channel)
     except ValueError:
         channel = None
     if channel not in channels:
-        raise TriageRefused(_l("Please choose how the comment came in: seminar, letter or e-mail."))
+        raise Refused(_l("Please choose how the comment came in: seminar, letter or e-mail."))
     event = _event(revision, channel, data.event_id)
     if data.received_on > to_local(now, tz).date():
-        raise TriageRefused(_l("The date received cannot be in the future."))
+        raise Refused(_l("The date received cannot be in the future."))
     clause = resolve_clause(revision, data.clause)
     try:
         texts = checked_texts(data.text)
         choices = checked_choices(data.text, revision.measure)
-    except CommentRefused as refused:
-        raise TriageRefused(refused.message) from None
+    except Refused as refused:
+        raise Refused(refused.message) from None
     unit = sending_unit(data.unit_id, data.new_unit, actor=actor, revision=revision, now=now)
     received_at = local_day_start(data.received_on, tz)
 
@@ -220,11 +217,11 @@ def enter_comment(
 def _event(revision: Revision, channel: Channel, event_id: int | None) -> Event | None:
     if event_id is None:
         if channel == Channel.SEMINAR:
-            raise TriageRefused(_l("A comment made at a seminar needs its seminar."))
+            raise Refused(_l("A comment made at a seminar needs its seminar."))
         return None
     event = db.session.get(Event, event_id)
     if event is None or event.revision_id != revision.id:
-        raise TriageRefused(_l("This event does not belong to this revision."))
+        raise Refused(_l("This event does not belong to this revision."))
     return event
 
 
@@ -239,7 +236,7 @@ def sending_unit(
         return None
     unit = db.session.get(Unit, unit_id)
     if unit is None:
-        raise TriageRefused(_l("This unit does not exist."))
+        raise Refused(_l("This unit does not exist."))
     return unit
 
 
@@ -254,13 +251,13 @@ def edit_on_behalf(*, comment: Comment, editor, data: CommentInput, now: datetim
     changed. Participants' own comments are theirs to edit, never the team's.
     """
     if not entered_by_team(comment):
-        raise TriageRefused(
+        raise Refused(
             _l("Only comments the team entered can be edited here; participants edit their own.")
         )
     try:
         new = {**checked_texts(data), **checked_choices(data, comment.revision.measure)}
-    except CommentRefused as refused:
-        raise TriageRefused(refused.message) from None
+    except Refused as refused:
+        raise Refused(refused.message) from None
     before = {
         name: getattr(comment, name) for name in EDITABLE if getattr(comment, name) != new[name]
     }

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Optional
 from app.accounts.models import CATEGORY_LABELS
 from app.comments.forms import CONSENT_CHOICES, STANCE_CHOICES, TYPE_CHOICES
 from app.comments.models import CHANNEL_LABELS, Channel, Consent
-from app.forms import Form
+from app.core.forms import Form
 
 ENTRY_CHANNEL_CHOICES = [
     (c.value, CHANNEL_LABELS[c]) for c in (Channel.SEMINAR, Channel.LETTER, Channel.EMAIL)

@@ -13,8 +13,9 @@ from app.accounts.models import Unit
 from app.accounts.permissions import can_triage
 from app.comments.models import CHANNEL_LABELS, Comment
 from app.comments.services import CommentInput
-from app.extensions import db
-from app.timeutil import to_local, utcnow, zone
+from app.core.extensions import db
+from app.core.refusal import Refused
+from app.core.timeutil import to_local, utcnow, zone
 from app.triage.blueprint import bp, staff_revision, team_revision
 from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
 from app.triage.entry_forms import (
@@ -24,7 +25,6 @@ from app.triage.entry_forms import (
     EntryTextForm,
     EventForm,
 )
-from app.triage.errors import TriageRefused
 from app.triage.events import create_event, edit_event, revision_events
 from app.triage.models import Event
 
@@ -56,7 +56,7 @@ def events(slug: str, number: int):
                 db.session.commit()
                 flash(_("The event %(title)s was added.", title=event.title), "success")
                 return redirect(url_for("triage.events", slug=slug, number=number), 303)
-            except TriageRefused as refused:
+            except Refused as refused:
                 db.session.rollback()
                 flash(str(refused.message), "error")
     return render_template(
@@ -90,7 +90,7 @@ def edit_event_view(slug: str, number: int, event_id: int):
         )
         db.session.commit()
         flash(_("The event was saved."), "success")
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         flash(str(refused.message), "error")
     return redirect(url_for("triage.events", slug=slug, number=number), 303)
@@ -168,7 +168,7 @@ def enter(slug: str, number: int):
         }
         receipt = comment.receipt
         db.session.commit()
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return _entry_page(revision, form, error=refused.message, status=400)
     flash(_("Comment %(receipt)s was recorded.", receipt=receipt), "success")
@@ -212,7 +212,7 @@ def edit_entered(slug: str, number: int, comment_id: int):
             comment=comment, editor=current_user, data=_text_input(form), now=utcnow()
         )
         db.session.commit()
-    except TriageRefused as refused:
+    except Refused as refused:
         db.session.rollback()
         return _edit_page(revision, form, comment, error=refused.message, status=400)
     if changed:

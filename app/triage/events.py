@@ -7,10 +7,10 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app.audit import changes, record
-from app.extensions import db
+from app.audit.writer import changes, record
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.measures.models import Revision
-from app.triage.errors import TriageRefused
 from app.triage.models import Event
 
 EVENT_FIELDS = ["title", "city", "held_on"]
@@ -30,9 +30,9 @@ def revision_events(revision: Revision) -> list[Event]:
 def _clean(title: str, city: str) -> tuple[str, str]:
     title, city = (title or "").strip(), (city or "").strip()
     if not title:
-        raise TriageRefused(_l("Please give the event a title."))
+        raise Refused(_l("Please give the event a title."))
     if len(title) > 200 or len(city) > 50:
-        raise TriageRefused(_l("The title or the city is too long."))
+        raise Refused(_l("The title or the city is too long."))
     return title, city
 
 

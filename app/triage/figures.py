@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 
 from app.comments.models import Comment, CommentStatus
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Revision
 from app.triage.models import Disposition, Response, ResponseState
 

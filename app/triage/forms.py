@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.forms import Form
+from app.core.forms import Form
 from app.triage.assignment import NOTE_MAX_CHARS
 from app.triage.models import DISPOSITION_LABELS
 

@@ -25,11 +25,11 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from app.audit import record_change
+from app.audit.writer import record_change
 from app.comments.models import Comment, CommentStatus
-from app.extensions import db
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.measures.models import Revision
-from app.triage.errors import TriageRefused
 from app.triage.models import CommentGroup, Response, ResponseState
 
 TITLE_MAX = 200
@@ -81,10 +81,10 @@ def _comments(revision: Revision, comment_ids) -> list[Comment]:
     ids = sorted({int(i) for i in comment_ids})
     found = list(db.session.scalars(select(Comment).where(Comment.id.in_(ids)))) if ids else []
     if len(found) != len(ids) or any(c.revision_id != revision.id for c in found):
-        raise TriageRefused(_l("Some of these comments are not comments of this draft."))
+        raise Refused(_l("Some of these comments are not comments of this draft."))
     withdrawn = [c.receipt for c in found if c.status != CommentStatus.SUBMITTED]
     if withdrawn:
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "Withdrawn comments cannot be grouped: %(receipts)s.",
                 receipts="、".join(withdrawn),
@@ -96,7 +96,7 @@ def _comments(revision: Revision, comment_ids) -> list[Comment]:
 def _refuse_if_published(group: CommentGroup) -> None:
     response = group_response(group)
     if response is not None and response.state == ResponseState.PUBLISHED:
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "The response of group “%(title)s” is published: unpublish it before changing "
                 "its members.",
@@ -125,7 +125,7 @@ def _take_in(group: CommentGroup, comments: list[Comment], *, actor, now: dateti
         own = comment_response(comment)
         if own is not None:
             if own.state == ResponseState.PUBLISHED:
-                raise TriageRefused(
+                raise Refused(
                     _l(
                         "Comment %(receipt)s has a published response of its own: unpublish it "
                         "before grouping the comment.",
@@ -176,7 +176,7 @@ def _dissolve(group: CommentGroup, *, actor, now: datetime, why: str) -> None:
 def _clean_title(title: str) -> str:
     title = (title or "").strip()
     if len(title) > TITLE_MAX:
-        raise TriageRefused(_l("A group's title has at most %(n)d characters.", n=TITLE_MAX))
+        raise Refused(_l("A group's title has at most %(n)d characters.", n=TITLE_MAX))
     return title
 
 
@@ -194,7 +194,7 @@ def group_comments(
     Comments already in another group move to the new one (recorded in the audit row)."""
     comments = _comments(revision, comment_ids)
     if len(comments) < 2:
-        raise TriageRefused(_l("A group needs at least two comments."))
+        raise Refused(_l("A group needs at least two comments."))
     group = CommentGroup(
         revision_id=revision.id,
         title=_clean_title(title),
@@ -226,7 +226,7 @@ def add_to_group(*, group: CommentGroup, comment_ids, actor, now: datetime) -> C
     before = [c.id for c in members(group)]
     comments = [c for c in _comments(group.revision, comment_ids) if c.group_id != group.id]
     if not comments:
-        raise TriageRefused(_l("Choose comments that are not yet in this group."))
+        raise Refused(_l("Choose comments that are not yet in this group."))
     moved = _take_in(group, comments, actor=actor, now=now)
     record_change(
         group,
@@ -249,7 +249,7 @@ def remove_from_group(
     ids = {int(i) for i in comment_ids}
     leaving = [c for c in current if c.id in ids]
     if not leaving or len(leaving) != len(ids):
-        raise TriageRefused(_l("Choose members of this group to remove."))
+        raise Refused(_l("Choose members of this group to remove."))
     record_change(
         group,
         actor=actor,
@@ -274,14 +274,14 @@ def merge_groups(*, groups: list[CommentGroup], actor, now: datetime) -> Comment
     the others are deleted (audited)."""
     unique = list({g.id: g for g in groups}.values())
     if len(unique) < 2:
-        raise TriageRefused(_l("Choose two different groups to merge."))
+        raise Refused(_l("Choose two different groups to merge."))
     target = unique[0]
     if any(g.revision_id != target.revision_id for g in unique):
-        raise TriageRefused(_l("Only groups of the same draft can be merged."))
+        raise Refused(_l("Only groups of the same draft can be merged."))
     responses = [r for r in (group_response(g) for g in unique) if r is not None]
     published = [r for r in responses if r.state == ResponseState.PUBLISHED]
     if len(published) > 1:
-        raise TriageRefused(
+        raise Refused(
             _l("Two of these groups have published responses: unpublish one before merging.")
         )
     kept = published[0] if published else next(iter(responses), None)

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 
 from app.accounts.permissions import can_review, can_triage
 from app.comments.models import Comment
-from app.extensions import db
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.triage import grouping
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.forms import (

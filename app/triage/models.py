@@ -12,9 +12,9 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User, enum_column
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.measures.models import Clause, Revision
-from app.timeutil import utcnow
 
 
 class Disposition(enum.StrEnum):

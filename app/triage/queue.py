@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts.models import Unit, UnitCategory, User
 from app.comments.models import Attachment, Channel, Comment, CommentStatus, CommentType
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Clause
 from app.triage.models import Disposition, Event, Response, ResponseState
 from app.triage.team_search import TeamSearch

@@ -12,7 +12,7 @@ from app.comments.models import (
     TYPE_LABELS,
     CommentStatus,
 )
-from app.i18n import current_language
+from app.core.i18n import current_language
 from app.triage import queue as q
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 

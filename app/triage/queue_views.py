@@ -11,8 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from app.accounts.models import CATEGORY_LABELS, Role, User
 from app.accounts.permissions import can_read_all_comments, can_review, can_triage, require
-from app.audit import trail_for_comment
-from app.comments.errors import CommentRefused
 from app.comments.models import (
     CHANNEL_LABELS,
     STANCE_LABELS,
@@ -22,18 +20,19 @@ from app.comments.models import (
     CommentStatus,
 )
 from app.comments.quotes import locate_quote
-from app.extensions import db
-from app.i18n import safe_next
+from app.core.extensions import db
+from app.core.i18n import safe_next
+from app.core.refusal import Refused
+from app.core.rendering import render_markdown
+from app.core.timeutil import utcnow
 from app.measures.models import Measure, Revision
-from app.rendering import render_markdown
-from app.timeutil import utcnow
 from app.triage import queue as q
 from app.triage import team_search
 from app.triage.assignment import add_note, assign_comments
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
-from app.triage.errors import TriageRefused
 from app.triage.forms import ActionForm, AssignForm, BulkForm, NoteForm, ResponseForm
 from app.triage.grouping import group_comments
+from app.triage.history import trail_for_comment
 from app.triage.models import (
     DISPOSITION_LABELS,
     RESPONSE_STATE_LABELS,
@@ -68,10 +67,10 @@ def team_members() -> list[User]:
 def _assignee(value: str) -> User | None:
     """The chosen team member; refuses an unknown id (the service refuses a non-member)."""
     if not value or not value.isdigit():
-        raise TriageRefused(_l("Choose a team member."))
+        raise Refused(_l("Choose a team member."))
     user = db.session.get(User, int(value))
     if user is None:
-        raise TriageRefused(_l("Choose a team member."))
+        raise Refused(_l("Choose a team member."))
     return user
 
 
@@ -167,9 +166,9 @@ def bulk_comments(slug: str, number: int):
     now = utcnow()
     try:
         if len(comments) != len(ids) or not ids:
-            raise TriageRefused(_l("Select at least one comment."))
+            raise Refused(_l("Select at least one comment."))
         if form.action.data not in ("assign", "unassign", "group", "answer"):
-            raise TriageRefused(_l("Choose an action."))
+            raise Refused(_l("Choose an action."))
         if form.action.data == "answer":
             done = respond_to_many(
                 targets=comments,
@@ -195,7 +194,7 @@ def bulk_comments(slug: str, number: int):
                 comments=comments, assignee=assignee, actor=current_user, now=now
             )
             message = _("%(count)d comments changed.", count=changed)
-    except TriageRefused as refusal:
+    except Refused as refusal:
         db.session.rollback()
         flash(str(refusal.message), "error")
         return redirect(back, 303)
@@ -223,7 +222,7 @@ def quote_in_context(comment: Comment) -> tuple[str, str, str] | None:
             start, end = locate_quote(
                 text, comment.quote_exact, comment.quote_prefix, comment.quote_suffix
             )
-        except CommentRefused:  # the quote no longer occurs: show the text without a highlight
+        except Refused:  # the quote no longer occurs: show the text without a highlight
             return None
     return text[:start], text[start:end], text[end:]
 

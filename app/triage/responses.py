@@ -21,10 +21,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.accounts.permissions import can_review, can_triage
-from app.audit import record
+from app.audit.writer import record
 from app.comments.models import Comment, CommentStatus
-from app.extensions import db
-from app.triage.errors import TriageRefused
+from app.core.extensions import db
+from app.core.refusal import Refused
 from app.triage.grouping import group_label, members
 from app.triage.models import (
     DISPOSITION_LABELS,
@@ -69,17 +69,17 @@ def _checked(disposition, reason: str, reason_en: str) -> tuple[Disposition, str
     try:
         disposition = Disposition(disposition)
     except ValueError:
-        raise TriageRefused(_l("Choose a disposition from the list.")) from None
+        raise Refused(_l("Choose a disposition from the list.")) from None
     reason, reason_en = (reason or "").strip(), (reason_en or "").strip()
     if disposition in REASON_REQUIRED and not reason:
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "“%(disposition)s” needs a reason (in Chinese).",
                 disposition=DISPOSITION_LABELS[disposition],
             )
         )
     if len(reason) > REASON_MAX or len(reason_en) > REASON_MAX:
-        raise TriageRefused(_l("A reason has at most %(n)d characters.", n=REASON_MAX))
+        raise Refused(_l("A reason has at most %(n)d characters.", n=REASON_MAX))
     return disposition, reason, reason_en
 
 
@@ -91,7 +91,7 @@ def response_of(target) -> Response | None:
 def _refuse_direct_answer(comment: Comment) -> None:
     if comment.group_id is not None:
         group = db.session.get(CommentGroup, comment.group_id)
-        raise TriageRefused(
+        raise Refused(
             _l(
                 "Comment %(receipt)s is in group “%(title)s”: answer it through its group.",
                 receipt=comment.receipt,
@@ -99,7 +99,7 @@ def _refuse_direct_answer(comment: Comment) -> None:
             )
         )
     if comment.status != CommentStatus.SUBMITTED:
-        raise TriageRefused(
+        raise Refused(
             _l("Comment %(receipt)s was withdrawn: it is not answered.", receipt=comment.receipt)
         )
 
@@ -111,7 +111,7 @@ def draft_response(
     if isinstance(target, Comment):
         _refuse_direct_answer(target)
     if response_of(target) is not None:
-        raise TriageRefused(_l("This already has a response: edit it instead."))
+        raise Refused(_l("This already has a response: edit it instead."))
     disposition, reason, reason_en = _checked(disposition, reason, reason_en)
     on_group = isinstance(target, CommentGroup)
     response = Response(
@@ -151,7 +151,7 @@ def edit_response(
 ) -> Response:
     """Change a response's text; an approved response goes back to draft."""
     if response.state == ResponseState.PUBLISHED:
-        raise TriageRefused(_l("A published response cannot be edited: unpublish it first."))
+        raise Refused(_l("A published response cannot be edited: unpublish it first."))
     disposition, reason, reason_en = _checked(disposition, reason, reason_en)
     tracked = [*FIELDS, "state", "approver_id", "return_remarks", "returned_by_id"]
     before = _values(response, tracked)
@@ -183,11 +183,11 @@ def edit_response(
 def approve_response(*, response: Response, actor, now: datetime) -> Response:
     """A reviewer (or admin) who did not write the response approves it."""
     if not can_review(actor):
-        raise TriageRefused(_l("Only a reviewer approves responses."))
+        raise Refused(_l("Only a reviewer approves responses."))
     if response.author_id == actor.id:
-        raise TriageRefused(_l("You wrote this response: another reviewer must approve it."))
+        raise Refused(_l("You wrote this response: another reviewer must approve it."))
     if response.state != ResponseState.DRAFT:
-        raise TriageRefused(_l("Only a response in draft can be approved."))
+        raise Refused(_l("Only a response in draft can be approved."))
     before = _values(response, ["state", "approver_id"])
     response.state = ResponseState.APPROVED
     response.approver_id = actor.id
@@ -201,16 +201,16 @@ def approve_response(*, response: Response, actor, now: datetime) -> Response:
 def return_response(*, response: Response, actor, remarks: str, now: datetime) -> Response:
     """A reviewer sends a draft or approved response back to its author, saying why."""
     if not can_review(actor):
-        raise TriageRefused(_l("Only a reviewer returns responses."))
+        raise Refused(_l("Only a reviewer returns responses."))
     if response.author_id == actor.id:
-        raise TriageRefused(_l("You wrote this response: edit it instead of returning it."))
+        raise Refused(_l("You wrote this response: edit it instead of returning it."))
     if response.state == ResponseState.PUBLISHED:
-        raise TriageRefused(_l("A published response cannot be returned: unpublish it first."))
+        raise Refused(_l("A published response cannot be returned: unpublish it first."))
     remarks = (remarks or "").strip()
     if not remarks:
-        raise TriageRefused(_l("Say what should change: the remarks are required."))
+        raise Refused(_l("Say what should change: the remarks are required."))
     if len(remarks) > REMARKS_MAX:
-        raise TriageRefused(_l("Remarks have at most %(n)d characters.", n=REMARKS_MAX))
+        raise Refused(_l("Remarks have at most %(n)d characters.", n=REMARKS_MAX))
     before = _values(response, RETURN_FIELDS)
     response.state = ResponseState.DRAFT
     response.approver_id = None
@@ -229,7 +229,7 @@ def publish_response(*, response: Response, actor, now: datetime) -> Response:
     """Publish an approved response: from now on its comments' authors read it."""
     _refuse_unless_publisher(actor)
     if response.state != ResponseState.APPROVED:
-        raise TriageRefused(_l("Only an approved response can be published."))
+        raise Refused(_l("Only an approved response can be published."))
     return _publication(response, ResponseState.PUBLISHED, now, actor=actor, now=now)
 
 
@@ -237,13 +237,13 @@ def unpublish_response(*, response: Response, actor, now: datetime) -> Response:
     """Take a published response back (to "approved"): participants no longer see it."""
     _refuse_unless_publisher(actor)
     if response.state != ResponseState.PUBLISHED:
-        raise TriageRefused(_l("This response is not published."))
+        raise Refused(_l("This response is not published."))
     return _publication(response, ResponseState.APPROVED, None, actor=actor, now=now)
 
 
 def _refuse_unless_publisher(actor) -> None:
     if not (can_triage(actor) or can_review(actor)):
-        raise TriageRefused(_l("Only the project team or a reviewer publishes responses."))
+        raise Refused(_l("Only the project team or a reviewer publishes responses."))
 
 
 def _publication(response: Response, state: ResponseState, published_at, *, actor, now):
@@ -272,12 +272,10 @@ def respond_to_many(
         kind = "group" if isinstance(target, CommentGroup) else "comment"
         resolved[(kind, target.id)] = target
     if not resolved:
-        raise TriageRefused(_l("Choose at least one comment."))
+        raise Refused(_l("Choose at least one comment."))
     existing = {key: response_of(target) for key, target in resolved.items()}
     if any(r is not None and r.state == ResponseState.PUBLISHED for r in existing.values()):
-        raise TriageRefused(
-            _l("Some of these already have a published response: unpublish them first.")
-        )
+        raise Refused(_l("Some of these already have a published response: unpublish them first."))
     done = []
     for key, target in resolved.items():
         fields = {"disposition": disposition, "reason": reason, "reason_en": reason_en}

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from app.accounts.permissions import can_review, can_triage
 from app.comments.models import Comment
 from app.comments.publication import published_responses
-from app.extensions import db
-from app.i18n import current_language, safe_next
-from app.mail import send_mail
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.i18n import current_language, safe_next
+from app.core.mail import send_mail
+from app.core.timeutil import utcnow
 from app.triage import responses
 from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
 from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnForm

@@ -20,7 +20,7 @@ from app import search
 from app.accounts.models import Unit, User
 from app.accounts.permissions import can_read_all_comments
 from app.comments.models import Comment
-from app.extensions import db
+from app.core.extensions import db
 
 # CP-R1-000404, cp-r1-000404, 000404, CP-R1-0004: letters, digits and hyphens with a digit.
 RECEIPT_LIKE = re.compile(r"[A-Za-z0-9-]{3,32}")

@@ -6,7 +6,7 @@ import re
 from sqlalchemy import select
 
 from app.accounts.models import RepresentativeStatus, Unit, UnitCategory, User
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from tests.accounts.helpers import (
     csrf_token,
     field_error,

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.extensions import db as _db
+from app.core.extensions import db as _db
 from tests.accounts.helpers import (
     csrf_token,
     english,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.accounts.services import SignInRefused
 from app.accounts.sign_in import sign_in
 from app.accounts.sign_in_limits import LoginFailure, SignInLocked
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from tests.accounts.helpers import (
     csrf_token,
     english,
@@ -50,7 +50,7 @@ def second_worker(app, database_url, tmp_path):
     other = build_app(database_url, tmp_path)
     yield other
     with other.app_context():
-        from app.extensions import db
+        from app.core.extensions import db
 
         db.engine.dispose()
 
@@ -226,7 +226,7 @@ def test_the_lock_is_in_the_audit_trail_admins_read(app, client, login_as):
     for _ in range(10):
         with pytest.raises((SignInRefused, SignInLocked)):
             sign_in(email="wang@example.org", password="wrong", address="198.51.100.1", now=NOON)
-    from app.extensions import db
+    from app.core.extensions import db
 
     db.session.commit()
     login_as(make_user("admin"))

@@ -8,9 +8,9 @@ from flask_babel import force_locale
 from app.accounts import representatives
 from app.accounts.models import RepresentativeStatus
 from app.accounts.services import AccountRefused
-from app.audit import AuditEvent
-from app.extensions import db
-from app.timeutil import utcnow
+from app.audit.models import AuditEvent
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from tests.accounts.helpers import field_error, flashes, post_form, read_english, sent_mail
 from tests.comments.helpers import english, message, post_comment, stored, text
 from tests.factories import make_open_revision, make_unit, make_user

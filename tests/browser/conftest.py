@@ -11,9 +11,9 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from app import create_app
-from app.demo import load_demo
-from app.demo_content import DEMO_PASSWORD
-from app.extensions import db
+from app.core.extensions import db
+from app.demo.content import DEMO_PASSWORD
+from app.demo.loader import load_demo
 from tests.factories import make_open_revision, make_unit, make_user
 
 BROWSER_USER = "browser@example.org"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
+from app.demo.content import DEMO_PASSWORD
 from tests.browser.conftest import BROWSER_USER
 from tests.factories import PASSWORD
 

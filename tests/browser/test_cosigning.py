@@ -4,7 +4,7 @@ until that unit's representative confirms it on the requests page."""
 
 import pytest
 
-from app.demo_content import DEMO_PASSWORD
+from app.demo.content import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser

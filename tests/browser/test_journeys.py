@@ -18,14 +18,14 @@ from email import policy
 import pytest
 from openpyxl import load_workbook
 
-from app.demo_content import DEMO_PASSWORD
+from app.demo.content import DEMO_PASSWORD
 from app.feedback.form_writing import XLSX_HEADING_ROW
 
 pytestmark = pytest.mark.browser
 
 OPEN_DRAFT = "认证人员能力评价通用要求（征求意见稿）"  # the demo's GB/T draft, open for comment
 MEASURE = "认证人员管理办法（征求意见稿）"  # the home page offers its second round, open now
-COSIGNER = "上海某某管理体系认证有限公司（示例）"  # 张伟 represents it (app/demo_content.py)
+COSIGNER = "上海某某管理体系认证有限公司（示例）"  # 张伟 represents it (app/demo/content.py)
 CLOSED_DRAFT, FIRST_ROUND = (
     MEASURE,
     "征求意见稿",
@@ -253,7 +253,7 @@ def test_journey_participant_registers_verifies_comments_edits_and_withdraws(
 def test_journey_representative_gives_the_units_official_position_with_a_cosigner(
     live_server, page, artifacts
 ):
-    # Every example member of a demo unit is its confirmed representative (app/demo_data.py);
+    # Every example member of a demo unit is its confirmed representative (app/demo/data.py);
     # not participant@example.org, whose 我的意见 tests/browser/test_layout.py reads.
     open_home(page, live_server)
     sign_in(page, "wang.jianguo@example.org")

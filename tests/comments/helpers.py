@@ -5,7 +5,7 @@ import re
 from sqlalchemy import select
 
 from app.comments.models import Comment
-from app.extensions import db
+from app.core.extensions import db
 from tests.pages import english, hidden, text  # noqa: F401  (the comments tests' vocabulary)
 
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from app.comments.attachments import DOCX, PDF, XLSX, safe_filename, sniff_attachment
-from app.comments.errors import CommentRefused
+from app.core.refusal import Refused
 from tests.comments.helpers import english, message, post_comment, stored, text
 from tests.factories import make_open_revision, make_unit, make_user
 
@@ -86,7 +86,7 @@ def test_accepted_types_are_recognised_by_content(name, data, mime):
     ],
 )
 def test_other_content_is_refused(app, name, data, refusal):
-    with pytest.raises(CommentRefused) as refused:
+    with pytest.raises(Refused) as refused:
         sniff_attachment(name, data)
 
     with app.test_request_context(headers={"Cookie": "zq_lang=en"}):

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
-from app.comments.services import CommentInput, CommentRefused, submit_comment, withdraw_comment
-from app.extensions import db
-from app.timeutil import utcnow
+from app.audit.models import AuditEvent
+from app.comments.services import CommentInput, Refused, submit_comment, withdraw_comment
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from tests.comments.helpers import english, hidden, post_comment, stored, text, tokens
 from tests.factories import make_comment, make_open_revision, make_unit, make_user
 
@@ -207,7 +207,7 @@ def test_a_refused_withdrawal_records_nothing(revision, app):
     revision.closes_at = utcnow() - timedelta(days=1)
     db.session.commit()
 
-    with pytest.raises(CommentRefused):
+    with pytest.raises(Refused):
         withdraw_comment(comment=comment, actor=author, now=utcnow())
     db.session.rollback()
 
@@ -233,7 +233,7 @@ def test_no_comments_and_the_comment_that_replaces_it_are_recorded(revision, cli
 
 def test_the_team_entering_a_comment_is_recorded_once(revision, client, login_as):
     """Entry on behalf has its own row (comment.enter); it does not pass through submit."""
-    from app.timeutil import zone
+    from app.core.timeutil import zone
     from app.triage.entry import EntryInput, enter_comment
 
     team = make_user("team")

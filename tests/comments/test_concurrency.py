@@ -16,7 +16,7 @@ from app import create_app
 from app.accounts.models import Role, User
 from app.bench_endpoint import bench_rows
 from app.comments.models import Comment
-from app.extensions import db
+from app.core.extensions import db
 from bench._load import (
     Browser,
     Outcome,

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from app.comments.models import Consent
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from tests.comments.helpers import form_url, post_comment, stored
 from tests.factories import make_open_revision, make_user

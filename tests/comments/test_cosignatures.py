@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import RepresentativeStatus
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import Consent, Cosignature
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from tests.accounts.helpers import flashes, sent_mail
 from tests.comments.helpers import english, post_comment, stored, text

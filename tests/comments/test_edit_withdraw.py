@@ -4,7 +4,7 @@ import pytest
 
 from app.comments.models import CommentStatus, Consent, Stance
 from app.comments.receipts import content_sha256
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, hidden, message, stored, text
 from tests.factories import make_closed_revision, make_comment, make_open_revision, make_user

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from app.comments.models import CommentStatus, RevisionUnit
-from app.extensions import db
+from app.core.extensions import db
 from tests.comments.helpers import english, message, post_comment, text, tokens
 from tests.factories import (
     make_closed_revision,

@@ -3,9 +3,9 @@
 import re
 
 from app.comments.models import Consent
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.measures.models import CommentVisibility
-from app.timeutil import utcnow
 from app.triage.models import ResponseState
 from tests.factories import (
     make_comment,

@@ -3,7 +3,7 @@
 import pytest
 
 from app.comments.models import CommentStatus, Consent
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, text
 from tests.factories import (

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.comments.errors import CommentRefused
 from app.comments.quotes import locate_quote, quote_context
+from app.core.refusal import Refused
 from tests.comments.helpers import english, message, post_comment, stored, text
 from tests.factories import make_open_revision, make_user
 
@@ -38,7 +38,7 @@ def test_context_keeps_up_to_32_characters_each_side():
 
 @pytest.mark.parametrize("quote", ["不存在的文字", "   ", "认证，是指检验"])
 def test_a_quote_not_in_the_clause_is_refused(quote):
-    with pytest.raises(CommentRefused):
+    with pytest.raises(Refused):
         locate_quote(ART3, quote, "", "")
 
 

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from app.comments.models import Comment
-from app.extensions import db
+from app.core.extensions import db
 from tests.factories import make_open_revision, make_user
 from tests.pages import hidden
 

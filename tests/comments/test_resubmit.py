@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 
 from app.comments.models import CommentStatus
-from app.extensions import db
-from app.templating import local_datetime
+from app.core.extensions import db
+from app.core.templating import local_datetime
 from tests.comments.helpers import post_comment, stored, text
 from tests.factories import make_open_revision, make_user
 

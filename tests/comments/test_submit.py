@@ -8,7 +8,7 @@ import pytest
 from app.accounts.models import UnitCategory
 from app.comments.models import CommentStatus, CommentType, Consent, Stance
 from app.comments.receipts import content_sha256
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from tests.comments.helpers import english, form_url, message, post_comment, stored, text, tokens
 from tests.factories import make_open_revision, make_unit, make_user

@@ -4,7 +4,7 @@ answers only, comments shown only as their authors consented."""
 import pytest
 
 from app.comments.models import Consent
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import CommentVisibility
 from app.triage.models import ResponseState
 from tests.factories import (

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.comments.models import Channel, CommentStatus, Consent
+from app.core.extensions import db
 from app.exports.models import Download
 from app.exports.summary import SummaryOptions, build_iso_sheet, build_summary
-from app.extensions import db
 from app.triage.models import ResponseState
 from tests.factories import (
     make_comment,

@@ -8,10 +8,10 @@ from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import Channel, Comment
+from app.core.extensions import db
 from app.exports.models import FormImport
-from app.extensions import db
 from app.feedback.form_writing import XLSX_HEADING_ROW
 from tests.factories import DEMO_ZH, make_revision, make_unit, make_user
 from tests.pages import csrf_token, english, text

@@ -19,7 +19,7 @@ import app.legaltext as legaltext
 for info in pkgutil.walk_packages(legaltext.__path__, "app.legaltext."):
     importlib.import_module(info.name)
 legaltext.parse("第一条 甲。")
-legaltext.render_markdown(legaltext.parse("Article 1\\nOne."))
+legaltext.to_markdown(legaltext.parse("Article 1\\nOne."))
 try:
     legaltext.read_docx(b"not a docx")
 except legaltext.ParseError:

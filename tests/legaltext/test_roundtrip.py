@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.legaltext import Document, ParseError, parse, render_markdown
+from app.legaltext import Document, ParseError, parse, to_markdown
 from app.legaltext.frontmatter import format_meta_value
 from app.legaltext.numerals import int_to_cn, int_to_roman
 
@@ -233,7 +233,7 @@ def standard_drafts(draw) -> tuple[Draft, dict]:
 
 
 def _check_round_trip(doc: Document) -> None:
-    again = parse(render_markdown(doc))
+    again = parse(to_markdown(doc))
     assert again == doc
     assert again.to_json() == doc.to_json()
 
@@ -293,7 +293,7 @@ def _document_or_parse_error(text: str, **options) -> None:
         assert str(error).startswith(f"line {error.line}: ")
         return
     assert len(doc.by_key()) == len(doc.clauses)
-    render_markdown(doc)
+    to_markdown(doc)
 
 
 @settings(max_examples=200, deadline=None)
@@ -340,4 +340,4 @@ def test_truncated_corpus_files_give_a_document_or_a_parse_error(data):
 )
 def test_edge_cases_found_by_fuzzing_round_trip(text, options):
     doc = parse(text, **options)
-    assert parse(render_markdown(doc), **options) == doc
+    assert parse(to_markdown(doc), **options) == doc

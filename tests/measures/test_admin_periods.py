@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
+from app.core.timeutil import zone
 from app.measures.management import ChangeRefused, set_period, update_measure
 from app.measures.models import Measure
-from app.timeutil import zone
 from tests.accounts.helpers import field_error, flashes, post_form, read_english, text
 from tests.factories import make_closed_revision, make_user
 

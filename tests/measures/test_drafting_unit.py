@@ -55,7 +55,7 @@ def test_without_an_english_name_the_chinese_one_is_shown_in_english(app, client
 
 
 def test_the_admin_sets_the_english_name_audited(app, client, db, login_as):
-    from app.audit import AuditEvent
+    from app.audit.models import AuditEvent
 
     make_closed_revision(drafting_unit="国家市场监督管理总局")
     login_as(make_user("admin"))
@@ -87,9 +87,9 @@ def test_the_admin_sets_the_english_name_audited(app, client, db, login_as):
 
 
 def test_the_demo_drafts_name_the_drafting_unit_in_english(app, db):
+    from app.core.timeutil import zone
     from app.legaltext import parse_file
     from app.measures.services import import_revision, sha256_hex
-    from app.timeutil import zone
     from tests.factories import DEMO_ZH
 
     import_revision(

@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
+from app.core.templating import last_day, local_date
 from app.measures.models import Revision
-from app.templating import last_day, local_date
 from tests.factories import THREE_ARTICLES_EN, THREE_ARTICLES_ZH, make_revision
 
 

@@ -3,7 +3,7 @@ at the measure's address, and on the pages of the earlier, closed round."""
 
 import re
 
-from app.templating import last_day
+from app.core.templating import last_day
 from tests.factories import make_closed_revision, make_open_revision
 from tests.pages import english, text
 

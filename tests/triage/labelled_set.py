@@ -1,6 +1,6 @@
 """A labelled set of comments on the certified-personnel draft, for grouping's precision/recall.
 
-Built from the demo's topics (app/demo_content.py) and a few hand-written letters, as a team
+Built from the demo's topics (app/demo/content.py) and a few hand-written letters, as a team
 would meet them: the same point written with different openings and closings, true paraphrases
 (the same point in other words), copies of a letter with the unit's name changed, template
 campaigns (one letter sent by many bodies, lightly edited), and unrelated comments on the same
@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
-from app.demo_content import CLOSERS, OPENERS, STANDARD_TOPICS, TOPICS, UNITS
+from app.demo.content import CLOSERS, OPENERS, STANDARD_TOPICS, TOPICS, UNITS
 from app.triage.similarity import Item, Suggestion
 
 UNIT_NAMES = [name for _key, name, _category, _region in UNITS]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
-from app.timeutil import utcnow
+from app.audit.models import AuditEvent
+from app.core.refusal import Refused
+from app.core.timeutil import utcnow
 from app.triage.assignment import add_note, assign_comments
-from app.triage.errors import TriageRefused
 from app.triage.models import CommentNote
 from tests.factories import make_comment, make_open_revision, make_user
 from tests.pages import csrf_token, english, text
@@ -59,7 +59,7 @@ def test_assign_comments_audits_each_change(setup, db):
 
 @pytest.mark.parametrize("who", ["reviewer", "official"])
 def test_assign_refuses_a_non_team_assignee(setup, who):
-    with pytest.raises(TriageRefused) as refused:
+    with pytest.raises(Refused) as refused:
         assign_comments(
             comments=setup["comments"], assignee=setup[who], actor=setup["team"], now=utcnow()
         )
@@ -69,7 +69,7 @@ def test_assign_refuses_a_non_team_assignee(setup, who):
 
 
 def test_assign_refuses_an_empty_selection(setup):
-    with pytest.raises(TriageRefused) as refused:
+    with pytest.raises(Refused) as refused:
         assign_comments(comments=[], assignee=setup["team"], actor=setup["team"], now=utcnow())
     assert str(refused.value.message) == "Select at least one comment."
 
@@ -86,7 +86,7 @@ def test_add_note_stores_and_audits(setup, db):
 
 @pytest.mark.parametrize("body", ["", "   ", "x" * 5001])
 def test_add_note_refuses_empty_or_long(setup, db, body):
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         add_note(comment=setup["comments"][0], actor=setup["team"], body=body, now=utcnow())
     assert db.session.scalars(select(CommentNote)).all() == []
 

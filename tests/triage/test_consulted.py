@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import Unit, UnitCategory
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import CommentStatus, RevisionUnit
-from app.extensions import db
-from app.timeutil import utcnow
+from app.core.extensions import db
+from app.core.timeutil import utcnow
 from app.triage.consulted import Figures, add_consulted_unit, consultation_figures
 from app.triage.entry import NewUnit
 from tests.factories import make_comment, make_open_revision, make_unit, make_user

@@ -242,7 +242,7 @@ def test_dashboard_shows_the_consulted_units_figures(filled, client, login_as, d
     pytest.importorskip("app.triage.consulted")
     from app.accounts.models import Unit
     from app.comments.models import RevisionUnit
-    from app.timeutil import utcnow
+    from app.core.timeutil import utcnow
 
     commented = db.session.query(Unit).filter_by(category=UnitCategory.CB).one()
     silent = make_unit(category="RG")

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from app.accounts.models import UnitCategory
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import Channel, Comment, CommentType, Consent, Stance
 from app.comments.receipts import content_sha256
 from app.measures.models import CommentVisibility
@@ -57,13 +57,13 @@ def refusal(response) -> str:
 
 
 def stored() -> list[Comment]:
-    from app.extensions import db
+    from app.core.extensions import db
 
     return list(db.session.scalars(select(Comment).order_by(Comment.id)))
 
 
 def audit(action: str) -> list[AuditEvent]:
-    from app.extensions import db
+    from app.core.extensions import db
 
     return list(db.session.scalars(select(AuditEvent).filter_by(action=action)))
 
@@ -282,7 +282,7 @@ def test_the_team_corrects_an_entered_comment_keeping_its_history(app, client, t
         data={"csrf_token": token, "type": "ed", "consent": "private", "body": "原文已更正。"},
     )
 
-    from app.extensions import db
+    from app.core.extensions import db
 
     db.session.expire_all()
     [comment] = stored()

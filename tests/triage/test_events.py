@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
-from app.extensions import db
+from app.audit.models import AuditEvent
+from app.core.extensions import db
 from app.triage.models import Event
 from tests.factories import make_event, make_open_revision, make_user
 from tests.pages import csrf_token, english, text

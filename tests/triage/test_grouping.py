@@ -5,10 +5,10 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import CommentStatus
+from app.core.refusal import Refused
 from app.triage import grouping
-from app.triage.errors import TriageRefused
 from app.triage.models import CommentGroup, Response, ResponseState
 from tests.factories import (
     make_comment,
@@ -34,7 +34,7 @@ def audit(db, action: str) -> list[AuditEvent]:
 
 
 def refusal(call) -> str:
-    with pytest.raises(TriageRefused) as caught:
+    with pytest.raises(Refused) as caught:
         call()
     return str(caught.value.message)
 

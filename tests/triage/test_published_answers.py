@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.publication import published_response_for
 from app.triage import grouping
 from app.triage.models import CommentGroup, ResponseState
@@ -26,7 +26,7 @@ def test_a_draft_or_approved_answer_is_not_shown(client, login_as, setup):
 
     draft_page = text(client.get("/my/comments"))
     response.state = ResponseState.APPROVED
-    from app.extensions import db
+    from app.core.extensions import db
 
     db.session.commit()
     approved_page = text(client.get(f"/comments/{comment.receipt}"))

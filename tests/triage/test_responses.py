@@ -5,9 +5,9 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
+from app.core.refusal import Refused
 from app.triage import responses
-from app.triage.errors import TriageRefused
 from app.triage.models import Disposition, Response, ResponseState
 from tests.factories import make_comment, make_group, make_open_revision, make_response, make_user
 from tests.pages import csrf_token, english, text
@@ -28,7 +28,7 @@ def audit(db, action: str) -> list[AuditEvent]:
 
 
 def refusal(call) -> str:
-    with pytest.raises(TriageRefused) as caught:
+    with pytest.raises(Refused) as caught:
         call()
     return str(caught.value.message)
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.triage.models import ResponseState
 from tests.accounts.helpers import sent_mail
 from tests.factories import make_comment, make_open_revision, make_response, make_user

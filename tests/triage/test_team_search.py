@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 
 from app.comments.models import Channel, CommentStatus
-from app.extensions import db
+from app.core.extensions import db
 from app.triage.team_search import Reason, search_comments
 from tests.factories import make_comment, make_open_revision, make_unit, make_user
 from tests.pages import english, text

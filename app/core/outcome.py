@@ -3,7 +3,7 @@ with the refusal shown; then a 303 (POST/redirect/GET)."""
 
 from flask import flash, redirect
 
-from app.extensions import db
+from app.core.extensions import db
 
 
 def carry_out(action, done_message, to: str, *, refusals, done_to=None):

@@ -29,7 +29,9 @@ from app.comments.models import (
 )
 from app.comments.quotes import quote_context
 from app.comments.receipts import content_sha256, receipt_for
-from app.demo_content import (
+from app.core.extensions import db
+from app.core.timeutil import utcnow
+from app.demo.content import (
     BODY_LISTS,
     CLOSERS,
     CONSULTED,
@@ -46,9 +48,7 @@ from app.demo_content import (
     TOPICS,
     UNITS,
 )
-from app.extensions import db
 from app.measures.models import Clause, CommentVisibility, Measure, Revision
-from app.timeutil import utcnow
 
 DEMO_VERIFIED_AT = datetime(2021, 1, 4)
 
@@ -93,7 +93,7 @@ def load_example_data() -> list[str]:
         comment.receipt = receipt_for(comment)
         comment.content_sha256 = content_sha256(comment)
     db.session.flush()
-    from app.demo_triage import load_example_triage
+    from app.demo.triage import load_example_triage
 
     return [
         f"example data: {len(units)} units, {len(people)} participants, "

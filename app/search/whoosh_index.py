@@ -15,23 +15,18 @@ import json
 import os
 import shutil
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import or_, select
 
 from app.comments.models import Comment, CommentStatus
-from app.extensions import db
+from app.core.extensions import db
 from app.measures.models import Clause
-from app.search_ranking import analyzer, query_words, score_segment
-
-search_cli = AppGroup("search", help="The full-text index of comments and clauses.")
+from app.search.ranking import analyzer, query_words, score_segment
 
 WATERMARK = "watermark.json"
 # A comment's updated_at is set before its transaction commits, so one may become visible
@@ -378,22 +373,3 @@ def _search(path: Path, revision_id: int, words) -> list[tuple[float, int]]:
 
 
 # -- commands -----------------------------------------------------------------------------
-
-
-@search_cli.command("rebuild")
-@click.option("--procs", default=1, show_default=True, help="Indexing processes.")
-def rebuild_command(procs: int) -> None:
-    """Index every comment afresh from the database."""
-    started = time.perf_counter()
-    count = rebuild(procs=procs)
-    click.echo(f"Indexed {count} comments in {time.perf_counter() - started:.1f} s.")
-
-
-@search_cli.command("query")
-@click.argument("text")
-@click.option("--revision-id", type=int, required=True)
-@click.option("--limit", type=int, default=None)
-def query_command(text: str, revision_id: int, limit: int | None) -> None:
-    """Print the ids of the comments matching TEXT, best first."""
-    for comment_id in query(text, revision_id=revision_id, limit=limit):
-        click.echo(comment_id)

@@ -12,12 +12,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from app.accounts.permissions import can_view_audit, require
-from app.audit import ACTION_LABELS, TARGET_LABELS, AuditEvent, search_events
-from app.audit_display import describe
-from app.extensions import db
-from app.forms import Form
+from app.audit.models import ACTION_LABELS, TARGET_LABELS, AuditEvent
+from app.audit.queries import search_events
+from app.core.extensions import db
+from app.core.forms import Form
+from app.core.timeutil import local_day_end, local_day_start, zone
 from app.measures.models import Measure, Revision
-from app.timeutil import local_day_end, local_day_start, zone
+from app.oversight.display import describe
 
 bp = Blueprint("audit", __name__)
 PER_PAGE = 50

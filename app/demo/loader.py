@@ -6,13 +6,13 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import zone
 from app.legaltext import parse_file
 from app.measures.models import Measure
 from app.measures.services import import_revision, sha256_hex
-from app.timeutil import zone
 
-DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
+DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
 
 
 def demo_sources(folder: Path = DRAFTS) -> list[Path]:
@@ -24,7 +24,7 @@ def demo_sources(folder: Path = DRAFTS) -> list[Path]:
 def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
     """Import every draft in ``folder``, then the example data (units, people, comments);
     returns lines to show. Running it again adds nothing. The caller commits."""
-    from app.demo_data import load_example_data
+    from app.demo.data import load_example_data
 
     lines = []
     for path in demo_sources(folder):
@@ -37,7 +37,7 @@ def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
             f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})"
         )
     if examples:
-        from app.demo_round2 import load_second_round
+        from app.demo.round2 import load_second_round
 
         lines += load_example_data()
         lines += load_second_round()  # after the example people, who comment on it
@@ -55,7 +55,7 @@ def demo_command(if_empty: bool):
     for line in load_demo():
         click.echo(line)
     db.session.commit()
-    from app.demo_content import DEMO_PASSWORD, STAFF_ACCOUNTS
+    from app.demo.content import DEMO_PASSWORD, STAFF_ACCOUNTS
 
     click.echo(f"demo accounts (password {DEMO_PASSWORD}):")
     for email, role, name in STAFF_ACCOUNTS:

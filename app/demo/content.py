@@ -1,5 +1,5 @@
 """What the demo says: its accounts, example units, participants, and the comment topics
-from which app/demo_data.py builds a few hundred comments (all of it example data).
+from which app/demo/data.py builds a few hundred comments (all of it example data).
 
 Kept apart from the loading code because it is data, written as a stakeholder would."""
 

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from app.accounts.models import Role, User
 from app.comments.models import Comment, CommentStatus
 from app.comments.services import CommentInput
-from app.demo_content import SHANGHAI, TOPICS
-from app.demo_seminars import ANSWERS, LETTERS, SEMINARS
-from app.extensions import db
+from app.core.extensions import db
+from app.demo.content import SHANGHAI, TOPICS
+from app.demo.seminars import ANSWERS, LETTERS, SEMINARS
 from app.measures.models import Revision
 from app.triage.assignment import add_note, assign_comments
 from app.triage.entry import EntryInput, NewUnit, enter_comment

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from app.timeutil import utcnow
+from app.core.timeutil import utcnow
 
 
 def send_mail(*, to: str, subject: str, body: str) -> Path | None:

@@ -18,11 +18,11 @@ from app.accounts.models import User
 from app.comments.models import Comment
 from app.comments.quotes import quote_context
 from app.comments.services import CommentInput, submit_comment
-from app.demo_content import MAIN_SLUG, SHANGHAI
-from app.extensions import db
+from app.core.extensions import db
+from app.core.timeutil import local_day_end, local_day_start, to_local, utcnow
+from app.demo.content import MAIN_SLUG, SHANGHAI
 from app.measures.models import Clause
 from app.measures.services import revision_of
-from app.timeutil import local_day_end, local_day_start, to_local, utcnow
 
 ROUND = 2
 OPENED_DAYS_AGO = 7

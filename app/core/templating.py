@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from flask import Flask
 
-from app.timeutil import to_local, zone
+from app.core.timeutil import to_local, zone
 
 
 def local_date(value: datetime | None) -> str:

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, tuple_
 
 from app.accounts.models import CATEGORY_LABELS, ROLE_LABELS, RepresentativeStatus, User
-from app.audit import AuditEvent
+from app.audit.models import AuditEvent
 from app.comments.models import (
     CHANNEL_LABELS,
     CONSENT_LABELS,
@@ -26,10 +26,10 @@ from app.comments.models import (
     TYPE_LABELS,
     Comment,
 )
-from app.extensions import db
-from app.i18n import current_language
+from app.core.extensions import db
+from app.core.i18n import current_language
+from app.core.templating import local_datetime
 from app.measures.models import VISIBILITY_LABELS, Clause
-from app.templating import local_datetime
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 
 FIELD_LABELS = {

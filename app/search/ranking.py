@@ -1,4 +1,4 @@
-"""Ranking for app/search.py: how a query is cut into words, and how a segment's comments are
+"""Ranking for app/search/whoosh_index.py: how a query is cut into words, and how a segment's comments are
 scored for them. Kept apart from the index's upkeep (writing, catching up, rebuilding).
 
 Whoosh's own matchers step document by document in Python, seconds per common word at

@@ -1,9 +1,0 @@
-"""The one exception comment operations raise when they refuse something."""
-
-
-class CommentRefused(Exception):
-    """A refusal the participant can act on; ``message`` is translatable and shown as is."""
-
-    def __init__(self, message) -> None:
-        super().__init__(message)  # lazy: translated when shown, in the reader's language
-        self.message = message
