@@ -23,7 +23,7 @@ from app.exports.models import Download
 from app.exports.summary import LANGUAGES, SummaryOptions
 from app.feedback.outgoing import FORM_FORMATS, form_file
 from app.measures.views import published_revision
-from app.triage.blueprint import staff_revision
+from app.triage.loaders import staff_revision
 from app.triage.models import DISPOSITION_LABELS
 
 bp = Blueprint("exports", __name__)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from app.accounts.models import Unit
 from app.comments.forms import ActionForm
 from app.core.extensions import db
+from app.core.outcome import carry_out, form_refused
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.models import FormImport
@@ -24,9 +25,10 @@ from app.feedback.importing import (
     read_returned_form,
     upload_form,
 )
-from app.triage.blueprint import bp, carry_out, form_refused, team_revision
+from app.triage.blueprint import bp
 from app.triage.entry import NewUnit
 from app.triage.entry_forms import CATEGORY_CHOICES
+from app.triage.loaders import team_revision
 
 OVERRIDE_MAX = 200  # a corrected citation is short
 

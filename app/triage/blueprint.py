@@ -1,44 +1,63 @@
-"""The team's blueprint and what its pages share: the revision they work on, and the way a
-POST carries out one service call."""
+"""The team's blueprint and its URL map: every page of the triage area, in one table.
 
-from flask import Blueprint, abort, flash, redirect
-from flask_babel import gettext as _
-from flask_login import current_user
+The view functions live in one module per topic; their endpoints are ``triage.<function>``.
+The fast entry and the events (entry_views) and the form import (app.feedback.views) still add
+their routes by decorators on ``bp``; app/triage/views.py imports them so they are registered.
+"""
 
-from app.accounts.permissions import can_read_all_comments, can_triage
-from app.core import outcome
-from app.core.extensions import login_manager
-from app.core.refusal import Refused
-from app.measures.views import published_revision
+from flask import Blueprint
+
+from app.triage import consulted_views as consulted
+from app.triage import dashboard_views as dashboard
+from app.triage import groups_views as groups
+from app.triage import queue_views as queue
+from app.triage import responses_views as answers
+from app.triage.workbench import workbench_helpers
 
 bp = Blueprint("triage", __name__)
 
+TEAM = "/m/<slug>/r/<int:number>/team"
+GET, POST, BOTH = ["GET"], ["POST"], ["GET", "POST"]
 
-def staff_revision(slug: str, number: int):
-    """The published revision, for those who read every comment (team, reviewers, officials,
-    admins): anonymous visitors are sent to sign in, participants get 403."""
-    if not current_user.is_authenticated:
-        abort(login_manager.unauthorized())
-    if not can_read_all_comments(current_user):
-        abort(403)
-    return published_revision(slug, number)
+URL_MAP = (
+    # the team's home, the queue, one comment
+    ("/team", queue.team_home, GET),
+    (f"{TEAM}/comments", queue.list_comments, GET),
+    (f"{TEAM}/comments/bulk", queue.bulk_comments, POST),
+    (f"{TEAM}/comments/<int:comment_id>", queue.show_comment, GET),
+    (f"{TEAM}/comments/<int:comment_id>/assign", queue.assign_comment, POST),
+    (f"{TEAM}/comments/<int:comment_id>/notes", queue.add_comment_note, POST),
+    (f"{TEAM}/comments/<int:comment_id>/response", answers.save_comment_response, POST),
+    # the dashboard
+    (f"{TEAM}/dashboard", dashboard.dashboard, GET),
+    # groups (归并) and the suggested groups
+    (f"{TEAM}/groups", groups.list_groups, GET),
+    (f"{TEAM}/groups/<int:group_id>", groups.show_group, GET),
+    (f"{TEAM}/groups/<int:group_id>/rename", groups.rename_group, POST),
+    (f"{TEAM}/groups/<int:group_id>/remove", groups.remove_members, POST),
+    (f"{TEAM}/groups/<int:group_id>/merge", groups.merge_group, POST),
+    (f"{TEAM}/groups/<int:group_id>/dissolve", groups.dissolve_group, POST),
+    (f"{TEAM}/groups/<int:group_id>/response", answers.save_group_response, POST),
+    (f"{TEAM}/suggestions", groups.suggestions, GET),
+    (f"{TEAM}/suggestions/accept", groups.accept_suggestion, POST),
+    (f"{TEAM}/suggestions/add", groups.add_suggestion_to_group, POST),
+    # answers (处理意见): one for a selection, then review and publication
+    (f"{TEAM}/responses", answers.respond_to_selection, POST),
+    (f"{TEAM}/responses/<int:response_id>/approve", answers.approve_response, POST),
+    (f"{TEAM}/responses/<int:response_id>/return", answers.return_response, POST),
+    (f"{TEAM}/responses/<int:response_id>/publish", answers.publish_response, POST),
+    (f"{TEAM}/responses/<int:response_id>/unpublish", answers.unpublish_response, POST),
+    (f"{TEAM}/reviews", answers.reviews, GET),
+    # the consulted units (征求意见单位)
+    (f"{TEAM}/consulted", consulted.consulted, BOTH),
+    (f"{TEAM}/consulted/paste", consulted.paste_consulted, POST),
+    (f"{TEAM}/consulted/<int:unit_id>/remove", consulted.remove_consulted, POST),
+    (f"{TEAM}/consulted/<int:unit_id>/no-comments", consulted.no_comments_consulted, POST),
+)
 
+for rule, view, methods in URL_MAP:
+    bp.add_url_rule(rule, view_func=view, methods=methods)
 
-def team_revision(slug: str, number: int):
-    """The revision, for the project team (and admins), who change things: 403 otherwise."""
-    revision = staff_revision(slug, number)
-    if not can_triage(current_user):
-        abort(403)
-    return revision
-
-
-def carry_out(action, done_message: str, to: str, done_to=None):
-    """``app.core.outcome.carry_out`` for the team's services, which refuse with Refused."""
-    return outcome.carry_out(action, done_message, to, refusals=Refused, done_to=done_to)
-
-
-def form_refused(form, to: str, message: str | None = None):
-    """303 back to ``to`` with the form's first error (or ``message``)."""
-    errors = [message for messages in form.errors.values() for message in messages]
-    flash(message or (str(errors[0]) if errors else _("The form was incomplete.")), "error")
-    return redirect(to, code=303)
+# Helpers every template may call: the workbench navigation, and the answers' labels.
+bp.app_context_processor(workbench_helpers)
+bp.app_context_processor(answers.answer_helpers)

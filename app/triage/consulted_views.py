@@ -1,17 +1,14 @@
 """The consulted units page (征求意见单位): the list, its replies and figures, its changes."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.models import Unit
 from app.accounts.permissions import can_triage
 from app.comments.forms import ActionForm
-from app.core.extensions import db
+from app.core.outcome import carry_out
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
-from app.triage.blueprint import bp, staff_revision, team_revision
 from app.triage.consulted import (
     PasteRefused,
     Reply,
@@ -28,6 +25,8 @@ from app.triage.entry_forms import (
     ConsultedAddForm,
     ConsultedPasteForm,
 )
+from app.triage.loaders import staff_revision, team_revision, unit_or_404
+from app.triage.queries import unit_choices
 
 
 def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=(), status=200):
@@ -42,7 +41,7 @@ def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=
         rows=overview.rows,
         figures=overview.figures,
         uninvited=overview.uninvited,
-        units=db.session.execute(select(Unit.id, Unit.name).order_by(Unit.name)).all(),
+        units=unit_choices(),
         add_form=add_form,
         paste_form=paste_form,
         action_form=ActionForm(),
@@ -55,22 +54,19 @@ def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=
     ), status
 
 
-def _back(slug, number):
-    return redirect(url_for("triage.consulted", slug=slug, number=number), 303)
+def _back(slug, number) -> str:
+    return url_for("triage.consulted", slug=slug, number=number)
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/consulted", methods=["GET", "POST"])
 def consulted(slug: str, number: int):
-    revision = staff_revision(slug, number)
     if request.method == "GET":
-        return _page(revision)
-    if not can_triage(current_user):
-        abort(403)
+        return _page(staff_revision(slug, number))
+    revision = team_revision(slug, number)
     form = ConsultedAddForm()
     if not form.validate():
         return _page(revision, add_form=form, status=400)
-    try:
-        row = add_consulted_unit(
+    return carry_out(
+        lambda: add_consulted_unit(
             revision=revision,
             actor=current_user,
             invited_on=form.invited_on.data,
@@ -83,90 +79,80 @@ def consulted(slug: str, number: int):
                 region=form.new_unit_region.data or "",
             ),
             now=utcnow(),
+        ),
+        lambda row: _("%(unit)s was added to the consulted units.", unit=row.unit.name),
+        _back(slug, number),
+        refused=lambda refused: _page(revision, add_form=form, error=refused.message, status=400),
+    )
+
+
+def _paste_refused(revision, form):
+    """The page again with the pasted list and what was wrong with it (each bad line)."""
+
+    def answer(refused: Refused):
+        lines = ()
+        if isinstance(refused, PasteRefused):
+            lines = [
+                _("Line %(number)d: %(problem)s", number=n, problem=p) for n, p in refused.lines
+            ]
+        return _page(
+            revision, paste_form=form, error=refused.message, paste_errors=lines, status=400
         )
-        name = row.unit.name
-        db.session.commit()
-    except Refused as refused:
-        db.session.rollback()
-        return _page(revision, add_form=form, error=refused.message, status=400)
-    flash(_("%(unit)s was added to the consulted units.", unit=name), "success")
-    return _back(slug, number)
+
+    return answer
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/consulted/paste", methods=["POST"])
 def paste_consulted(slug: str, number: int):
     revision = team_revision(slug, number)
     form = ConsultedPasteForm()
     if not form.validate():
         return _page(revision, paste_form=form, status=400)
-    try:
-        report = paste_consulted_units(
+    return carry_out(
+        lambda: paste_consulted_units(
             revision=revision,
             actor=current_user,
             text=form.lines.data,
             invited_on=form.invited_on.data,
             channel=form.channel.data,
             now=utcnow(),
-        )
-        db.session.commit()
-    except PasteRefused as refused:
-        db.session.rollback()
-        lines = [_("Line %(number)d: %(problem)s", number=n, problem=p) for n, p in refused.lines]
-        return _page(
-            revision, paste_form=form, error=refused.message, paste_errors=lines, status=400
-        )
-    except Refused as refused:
-        db.session.rollback()
-        return _page(revision, paste_form=form, error=refused.message, status=400)
-    flash(_("%(count)d units were added.", count=len(report.added)), "success")
-    for number_, name in report.duplicates:
-        flash(
-            _("Line %(number)d: %(unit)s is already on the list.", number=number_, unit=name),
-            "info",
-        )
-    return _back(slug, number)
+        ),
+        lambda report: _("%(count)d units were added.", count=len(report.added)),
+        _back(slug, number),
+        notes=lambda report: [
+            _("Line %(number)d: %(unit)s is already on the list.", number=n, unit=name)
+            for n, name in report.duplicates
+        ],
+        refused=_paste_refused(revision, form),
+    )
 
 
-def _unit_or_404(unit_id: int) -> Unit:
-    unit = db.session.get(Unit, unit_id)
-    if unit is None:
-        abort(404)
-    return unit
-
-
-@bp.route("/m/<slug>/r/<int:number>/team/consulted/<int:unit_id>/remove", methods=["POST"])
 def remove_consulted(slug: str, number: int, unit_id: int):
     revision = team_revision(slug, number)
-    unit = _unit_or_404(unit_id)
+    unit = unit_or_404(unit_id)
     if not ActionForm().validate():
         abort(400)
-    try:
-        remove_consulted_unit(revision=revision, unit=unit, actor=current_user, now=utcnow())
-        db.session.commit()
-        flash(_("%(unit)s was removed from the consulted units.", unit=unit.name), "success")
-    except Refused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    return _back(slug, number)
+    return carry_out(
+        lambda: remove_consulted_unit(
+            revision=revision, unit=unit, actor=current_user, now=utcnow()
+        ),
+        lambda _none: _("%(unit)s was removed from the consulted units.", unit=unit.name),
+        _back(slug, number),
+    )
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/consulted/<int:unit_id>/no-comments", methods=["POST"])
 def no_comments_consulted(slug: str, number: int, unit_id: int):
     revision = team_revision(slug, number)
-    unit = _unit_or_404(unit_id)
+    unit = unit_or_404(unit_id)
     if not ActionForm().validate():
         abort(400)
-    try:
-        record_no_comments_reply(
+    return carry_out(
+        lambda: record_no_comments_reply(
             revision=revision,
             unit=unit,
             actor=current_user,
             no_comments=request.form.get("clear") != "1",
             now=utcnow(),
-        )
-        db.session.commit()
-        flash(_("The reply of %(unit)s was recorded.", unit=unit.name), "success")
-    except Refused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    return _back(slug, number)
+        ),
+        lambda _none: _("The reply of %(unit)s was recorded.", unit=unit.name),
+        _back(slug, number),
+    )

@@ -9,10 +9,10 @@ from flask_babel import lazy_gettext as _l
 from app.accounts.models import CATEGORY_LABELS, UnitCategory
 from app.comments.models import CHANNEL_LABELS, Channel
 from app.core.i18n import current_language
-from app.triage.blueprint import bp, staff_revision
 from app.triage.charts import bar_chart, heat_legend, heat_level
 from app.triage.consulted import consultation_figures
 from app.triage.dashboard import revision_statistics
+from app.triage.loaders import staff_revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Disposition
 
 # The consulted units' figures (app.triage.consulted.Figures), in the footer's order ①–④.
@@ -26,7 +26,6 @@ CONSULTED_FIELDS = (
 )
 
 
-@bp.get("/m/<slug>/r/<int:number>/team/dashboard")
 def dashboard(slug: str, number: int):
     revision = staff_revision(slug, number)
     stats = revision_statistics(revision)

@@ -16,7 +16,7 @@ from app.comments.services import CommentInput
 from app.core.extensions import db
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
-from app.triage.blueprint import bp, staff_revision, team_revision
+from app.triage.blueprint import bp
 from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
 from app.triage.entry_forms import (
     CATEGORY_CHOICES,
@@ -26,6 +26,7 @@ from app.triage.entry_forms import (
     EventForm,
 )
 from app.triage.events import create_event, edit_event, revision_events
+from app.triage.loaders import staff_revision, team_revision
 from app.triage.models import Event
 
 STICKY = ("channel", "event", "received", "unit")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from app.accounts.permissions import can_review, can_triage
-from app.comments.models import Comment
-from app.core.extensions import db
+from app.core.outcome import carry_out, form_refused
 from app.core.timeutil import utcnow
-from app.triage import grouping
-from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
+from app.triage import grouping, queries
 from app.triage.forms import (
     ActionForm,
     AddToGroupForm,
@@ -23,56 +19,23 @@ from app.triage.forms import (
     ResponseForm,
     SelectionForm,
 )
-from app.triage.models import CommentGroup, Response
+from app.triage.loaders import revision_group, staff_revision, team_revision
 
 SCOPES = ("clause", "draft")
-TEAM = "/m/<slug>/r/<int:number>/team"
 
 
-def revision_group(revision, group_id: int) -> CommentGroup:
-    group = db.session.get(CommentGroup, group_id)
-    if group is None or group.revision_id != revision.id:
-        abort(404)
-    return group
-
-
-@bp.get(f"{TEAM}/groups")
 def list_groups(slug: str, number: int):
     revision = staff_revision(slug, number)
-    sizes = dict(
-        db.session.execute(
-            select(Comment.group_id, func.count(Comment.id))
-            .where(Comment.revision_id == revision.id, Comment.group_id.is_not(None))
-            .group_by(Comment.group_id)
-        ).all()
-    )
-    groups = list(
-        db.session.scalars(
-            select(CommentGroup)
-            .where(CommentGroup.revision_id == revision.id)
-            .options(selectinload(CommentGroup.clause))
-            .order_by(CommentGroup.id)
-        )
-    )
-    responses = {
-        r.group_id: r
-        for r in db.session.scalars(
-            select(Response).where(
-                Response.revision_id == revision.id, Response.group_id.is_not(None)
-            )
-        )
-    }
     return render_template(
         "triage/groups.html",
         revision=revision,
         measure=revision.measure,
-        groups=groups,
-        sizes=sizes,
-        responses=responses,
+        groups=queries.revision_groups(revision, with_clauses=True),
+        sizes=queries.group_sizes(revision),
+        responses=queries.group_responses(revision),
     )
 
 
-@bp.get(f"{TEAM}/groups/<int:group_id>")
 def show_group(slug: str, number: int, group_id: int):
     revision = staff_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -83,13 +46,6 @@ def show_group(slug: str, number: int, group_id: int):
             "reason": response.reason if response else "",
             "reason_en": response.reason_en if response else "",
         }
-    )
-    others = list(
-        db.session.scalars(
-            select(CommentGroup)
-            .where(CommentGroup.revision_id == revision.id, CommentGroup.id != group.id)
-            .order_by(CommentGroup.id)
-        )
     )
     return render_template(
         "triage/group.html",
@@ -103,7 +59,7 @@ def show_group(slug: str, number: int, group_id: int):
         back=url_for(".show_group", slug=slug, number=number, group_id=group.id),
         rename_form=RenameForm(data={"title": group.title}),
         dissolve_form=DissolveForm(),
-        others=others,
+        others=queries.other_groups(group),
         may_write=can_triage(current_user),
         may_review=can_review(current_user),
     )
@@ -115,7 +71,6 @@ def _group_url(revision, group_id: int) -> str:
     )
 
 
-@bp.post(f"{TEAM}/groups/<int:group_id>/rename")
 def rename_group(slug: str, number: int, group_id: int):
     revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -131,7 +86,6 @@ def rename_group(slug: str, number: int, group_id: int):
     )
 
 
-@bp.post(f"{TEAM}/groups/<int:group_id>/remove")
 def remove_members(slug: str, number: int, group_id: int):
     revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -145,11 +99,10 @@ def remove_members(slug: str, number: int, group_id: int):
         _("The comments were removed from the group."),
         to,
         # a group left with one member is dissolved: back to the list then
-        lambda kept: to if kept else url_for(".list_groups", slug=slug, number=number),
+        done_to=lambda kept: to if kept else url_for(".list_groups", slug=slug, number=number),
     )
 
 
-@bp.post(f"{TEAM}/groups/<int:group_id>/merge")
 def merge_group(slug: str, number: int, group_id: int):
     revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -164,7 +117,6 @@ def merge_group(slug: str, number: int, group_id: int):
     )
 
 
-@bp.post(f"{TEAM}/groups/<int:group_id>/dissolve")
 def dissolve_group(slug: str, number: int, group_id: int):
     revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -175,11 +127,10 @@ def dissolve_group(slug: str, number: int, group_id: int):
         lambda: grouping.dissolve_group(group=group, actor=current_user, now=utcnow()),
         _("The group was dissolved."),
         to,
-        lambda _none: url_for(".list_groups", slug=slug, number=number),
+        done_to=lambda _none: url_for(".list_groups", slug=slug, number=number),
     )
 
 
-@bp.get(f"{TEAM}/suggestions")
 def suggestions(slug: str, number: int):
     revision = staff_revision(slug, number)
     scope = request.args.get("scope", "clause")
@@ -187,21 +138,7 @@ def suggestions(slug: str, number: int):
         scope = "clause"
     clusters = grouping.suggestions(revision, scope=scope)
     ids = [i for cluster in clusters for i in cluster.ids]
-    comments = {
-        c.id: c
-        for c in db.session.scalars(
-            select(Comment)
-            .where(Comment.id.in_(ids))
-            .options(selectinload(Comment.author), selectinload(Comment.clause))
-        )
-    }
-    groups = list(
-        db.session.scalars(
-            select(CommentGroup)
-            .where(CommentGroup.revision_id == revision.id)
-            .order_by(CommentGroup.id)
-        )
-    )
+    comments = queries.comments_with_authors(ids)
     return render_template(
         "triage/suggestions.html",
         revision=revision,
@@ -209,13 +146,12 @@ def suggestions(slug: str, number: int):
         scope=scope,
         clusters=[c for c in clusters if all(i in comments for i in c.ids)],
         comments=comments,
-        groups=groups,
+        groups=queries.revision_groups(revision),
         action_form=ActionForm(),
         may_write=can_triage(current_user),
     )
 
 
-@bp.post(f"{TEAM}/suggestions/accept")
 def accept_suggestion(slug: str, number: int):
     """Accept a cluster (all its comments) or the checked subset of it, as a new group."""
     revision = team_revision(slug, number)
@@ -237,7 +173,6 @@ def accept_suggestion(slug: str, number: int):
     )
 
 
-@bp.post(f"{TEAM}/suggestions/add")
 def add_suggestion_to_group(slug: str, number: int):
     """Merge a cluster (or its checked subset) into an existing group."""
     revision = team_revision(slug, number)

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.permissions import can_review, can_triage
-from app.comments.models import Comment
+from app.accounts.permissions import can_review
 from app.comments.publication import published_responses
 from app.core.extensions import db
 from app.core.i18n import current_language, safe_next
 from app.core.mail import send_mail
+from app.core.outcome import carry_out, form_refused
 from app.core.timeutil import utcnow
-from app.triage import responses
-from app.triage.blueprint import bp, carry_out, form_refused, staff_revision, team_revision
+from app.triage import queries, responses
 from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnForm
 from app.triage.grouping import group_label
-from app.triage.groups_views import TEAM, revision_group
+from app.triage.loaders import (
+    publisher_revision,
+    reviewer_revision,
+    revision_comment,
+    revision_group,
+    revision_response,
+    staff_revision,
+    team_revision,
+)
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
 
 
@@ -29,7 +35,6 @@ def response_reason(response: Response) -> str:
     return response.reason
 
 
-@bp.app_context_processor
 def answer_helpers():
     return {
         "published_responses": published_responses,
@@ -37,13 +42,6 @@ def answer_helpers():
         "response_state_labels": RESPONSE_STATE_LABELS,
         "response_reason": response_reason,
     }
-
-
-def revision_response(revision, response_id: int) -> Response:
-    response = db.session.get(Response, response_id)
-    if response is None or response.revision_id != revision.id:
-        abort(404)
-    return response
 
 
 def _save(target, form: ResponseForm, to: str):
@@ -70,7 +68,6 @@ def _save(target, form: ResponseForm, to: str):
     )
 
 
-@bp.post(f"{TEAM}/groups/<int:group_id>/response")
 def save_group_response(slug: str, number: int, group_id: int):
     revision = team_revision(slug, number)
     group = revision_group(revision, group_id)
@@ -81,12 +78,9 @@ def save_group_response(slug: str, number: int, group_id: int):
     return _save(group, form, to)
 
 
-@bp.post(f"{TEAM}/comments/<int:comment_id>/response")
 def save_comment_response(slug: str, number: int, comment_id: int):
     revision = team_revision(slug, number)
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.revision_id != revision.id:
-        abort(404)
+    comment = revision_comment(revision, comment_id)
     form = ResponseForm()
     to = safe_next(form.next.data, url_for("comments.receipt", receipt=comment.receipt))
     if not form.validate():
@@ -94,7 +88,6 @@ def save_comment_response(slug: str, number: int, comment_id: int):
     return _save(comment, form, to)
 
 
-@bp.post(f"{TEAM}/responses")
 def respond_to_selection(slug: str, number: int):
     """One answer for the comments checked in a list (bulk action)."""
     revision = team_revision(slug, number)
@@ -102,13 +95,7 @@ def respond_to_selection(slug: str, number: int):
     to = safe_next(form.next.data, url_for(".list_groups", slug=slug, number=number))
     if not form.validate():
         return form_refused(form, to)
-    targets = list(
-        db.session.scalars(
-            select(Comment).where(
-                Comment.id.in_(form.comment_id.data or []), Comment.revision_id == revision.id
-            )
-        )
-    )
+    targets = queries.revision_comments(revision, form.comment_id.data)
     return carry_out(
         lambda: responses.respond_to_many(
             targets=targets,
@@ -124,20 +111,19 @@ def respond_to_selection(slug: str, number: int):
 
 
 def _step(
+    load,
     slug: str,
     number: int,
     response_id: int,
-    allowed,
     service,
     done: str,
     form_class=ActionForm,
     fields=lambda form: {},
 ):
-    """One step of a response's review (approve, return, publish, unpublish): the role check,
-    the form, then ``service(response=, actor=, now=, **fields(form))``, back to the reviews."""
-    revision = staff_revision(slug, number)
-    if not allowed(current_user):
-        abort(403)
+    """One step of a response's review (approve, return, publish, unpublish): the revision by
+    ``load`` (the loader of those who may take the step), the response, the form, then
+    ``service(response=, actor=, now=, **fields(form))``, back to the reviews."""
+    revision = load(slug, number)
     response = revision_response(revision, response_id)
     form = form_class()
     to = safe_next(form.next.data, url_for(".reviews", slug=slug, number=number))
@@ -150,17 +136,12 @@ def _step(
     )
 
 
-def _publisher(user) -> bool:
-    return can_triage(user) or can_review(user)
-
-
-@bp.post(f"{TEAM}/responses/<int:response_id>/approve")
 def approve_response(slug: str, number: int, response_id: int):
     return _step(
+        reviewer_revision,
         slug,
         number,
         response_id,
-        can_review,
         responses.approve_response,
         _("The response was approved."),
     )
@@ -215,14 +196,13 @@ def _return_and_notify(*, response: Response, actor, now, remarks: str) -> Respo
     return done
 
 
-@bp.post(f"{TEAM}/responses/<int:response_id>/return")
 def return_response(slug: str, number: int, response_id: int):
     """A reviewer returns a response to draft with remarks; its author is told by mail."""
     return _step(
+        reviewer_revision,
         slug,
         number,
         response_id,
-        can_review,
         _return_and_notify,
         _("The response was returned to its author with your remarks."),
         form_class=ReturnForm,
@@ -230,31 +210,28 @@ def return_response(slug: str, number: int, response_id: int):
     )
 
 
-@bp.post(f"{TEAM}/responses/<int:response_id>/publish")
 def publish_response(slug: str, number: int, response_id: int):
     return _step(
+        publisher_revision,
         slug,
         number,
         response_id,
-        _publisher,
         responses.publish_response,
         _("The response was published: its comments' authors can read it."),
     )
 
 
-@bp.post(f"{TEAM}/responses/<int:response_id>/unpublish")
 def unpublish_response(slug: str, number: int, response_id: int):
     return _step(
+        publisher_revision,
         slug,
         number,
         response_id,
-        _publisher,
         responses.unpublish_response,
         _("The response was unpublished: participants no longer see it."),
     )
 
 
-@bp.get(f"{TEAM}/reviews")
 def reviews(slug: str, number: int):
     """Responses in draft, for reviewers to approve (never their own)."""
     revision = staff_revision(slug, number)

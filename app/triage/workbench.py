@@ -9,7 +9,6 @@ from flask import request, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.accounts.permissions import can_triage
-from app.triage.blueprint import bp
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,5 @@ def workbench_links(revision, user) -> list[Link]:
     ]
 
 
-@bp.app_context_processor
 def workbench_helpers():
     return {"workbench_links": workbench_links}
