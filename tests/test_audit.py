@@ -12,14 +12,10 @@ from app.audit.models import AuditEvent
 from app.audit.queries import search_events, trail_for
 from app.audit.writer import record
 from app.measures.models import Measure
-from app.triage.history import trail_for_comment
 from tests.accounts.helpers import post_form
 from tests.factories import (
     PASSWORD,
-    make_comment,
-    make_group,
     make_open_revision,
-    make_response,
     make_unit,
     make_user,
 )
@@ -241,42 +237,6 @@ def test_trail_for_lists_one_objects_events_oldest_first(db):
 
     assert [e.id for e in trail] == expected
     assert [e.actor.name for e in trail] == ["赵六", "赵六"]
-
-
-def test_trail_for_comment_includes_its_group_and_its_answers(db):
-    revision = make_open_revision()
-    team = make_user("team")
-    author = make_user()
-    comment = make_comment(revision, author, "art2.p2")
-    other = make_comment(revision, author, "art2.p2", body="另一条。")
-    old_group = make_group(revision, [comment])
-    group = make_group(revision, [comment, other])
-    response = make_response(group, team)
-    other_response = make_response(other, team)
-    rid = revision.id
-
-    def ev(action, target_type, target_id, day, **data):
-        return record(
-            actor=team, action=action, target_type=target_type, target_id=target_id,
-            revision_id=rid, at=at(day), **data,
-        )  # fmt: skip
-
-    expected = [
-        ev("group.create", "group", old_group.id, 1, after={"comment_ids": [comment.id]}),
-        ev("comment.assign", "comment", comment.id, 2),
-        ev("group.remove", "group", old_group.id, 3, before={"comment_ids": [comment.id]}),
-        ev("group.create", "group", group.id, 4, after={"comment_ids": [comment.id, other.id]}),
-        ev("response.draft", "response", response.id, 5),
-        ev("response.approve", "response", response.id, 6),
-    ]
-    ev("comment.assign", "comment", other.id, 2)
-    ev("response.draft", "response", other_response.id, 5)
-    ev("group.create", "group", 999, 1, after={"comment_ids": [other.id, comment.id * 100]})
-    db.session.commit()
-
-    trail = trail_for_comment(comment)
-
-    assert [e.id for e in trail] == [e.id for e in expected]
 
 
 # Searching -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ and a receipt number typed in lower case opens that comment."""
 import pytest
 
 from tests.browser.conftest import sign_in
-from tests.browser.test_triage import QUEUE
+from tests.browser.pages import QUEUE
 
 pytestmark = pytest.mark.browser
 

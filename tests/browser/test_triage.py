@@ -4,10 +4,9 @@ page with its seminar origin, an internal note, and the dashboard on a phone."""
 import pytest
 
 from tests.browser.conftest import sign_in
+from tests.browser.pages import QUEUE
 
 pytestmark = pytest.mark.browser
-
-QUEUE = "/m/certified-personnel/r/1/team/comments"
 
 
 def test_the_team_filters_the_queue_reads_a_comment_and_adds_a_note(live_server, page, artifacts):
