@@ -6,15 +6,20 @@ from flask import flash, redirect
 from app.core.extensions import db
 
 
-def carry_out(action, done_message, to: str, *, refusals, done_to=None):
+def carry_out(action, done_message, to: str, *, refusals, done_to=None, refused=None):
     """Run ``action`` (one service call): commit and flash ``done_message`` (a text, or a
     function of the result), or, when it raises one of ``refusals`` (exceptions with a
     translatable ``message``), roll back and flash that. Then 303 to ``to``, or after success
-    to ``done_to(result)`` when given."""
+    to ``done_to(result)`` when given.
+
+    ``refused(refusal)``, when given, answers a refusal instead of the flash and redirect:
+    e.g. the form shown again with the message beside its field (after the rollback)."""
     try:
         result = action()
     except refusals as refusal:
         db.session.rollback()
+        if refused is not None:
+            return refused(refusal)
         flash(str(refusal.message), "error")
         return redirect(to, code=303)
     db.session.commit()

@@ -5,11 +5,12 @@ from flask import Blueprint, abort, flash, redirect
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.permissions import can_read_all_comments, can_triage
+from app.comments.rules import can_read_all_comments
 from app.core import outcome
 from app.core.extensions import login_manager
 from app.core.refusal import Refused
 from app.measures.views import published_revision
+from app.triage.rules import can_triage
 
 bp = Blueprint("triage", __name__)
 

@@ -6,7 +6,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.accounts.models import Unit
-from app.accounts.permissions import can_triage
 from app.comments.forms import ActionForm
 from app.core.extensions import db
 from app.core.refusal import Refused
@@ -28,6 +27,7 @@ from app.triage.entry_forms import (
     ConsultedAddForm,
     ConsultedPasteForm,
 )
+from app.triage.rules import can_triage
 
 
 def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=(), status=200):

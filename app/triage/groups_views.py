@@ -8,7 +8,6 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.accounts.permissions import can_review, can_triage
 from app.comments.models import Comment
 from app.core.extensions import db
 from app.core.timeutil import utcnow
@@ -24,6 +23,7 @@ from app.triage.forms import (
     SelectionForm,
 )
 from app.triage.models import CommentGroup, Response
+from app.triage.rules import can_review, can_triage
 
 SCOPES = ("clause", "draft")
 TEAM = "/m/<slug>/r/<int:number>/team"

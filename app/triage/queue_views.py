@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import CATEGORY_LABELS, Role, User
-from app.accounts.permissions import can_read_all_comments, can_review, can_triage, require
+from app.accounts.permissions import require
 from app.comments.models import (
     CHANNEL_LABELS,
     STANCE_LABELS,
@@ -20,6 +20,7 @@ from app.comments.models import (
     CommentStatus,
 )
 from app.comments.quotes import locate_quote
+from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
 from app.core.i18n import safe_next
 from app.core.refusal import Refused
@@ -42,6 +43,7 @@ from app.triage.models import (
 )
 from app.triage.queue_facets import facet_options
 from app.triage.responses import respond_to_many
+from app.triage.rules import can_review, can_triage
 
 LABELS = {
     "type": TYPE_LABELS,

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.accounts.permissions import can_review, can_triage
 from app.comments.models import Comment
 from app.comments.publication import published_responses
 from app.core.extensions import db
@@ -20,6 +19,7 @@ from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnF
 from app.triage.grouping import group_label
 from app.triage.groups_views import TEAM, revision_group
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
+from app.triage.rules import can_review, can_triage
 
 
 def response_reason(response: Response) -> str:
