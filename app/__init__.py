@@ -61,10 +61,11 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts import models as _accounts  # noqa: F401
     from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
     from app.accounts.trust_views import bp as trust_bp
-    from app.accounts.unit_views import bp as units_admin_bp
     from app.accounts.views import bp as accounts_bp
+    from app.admin.views import bp as units_admin_bp
     from app.audit import models as _audit  # noqa: F401
     from app.comments import models as _comments  # noqa: F401
+    from app.comments.cosignature_views import bp as cosignatures_bp
     from app.comments.views import bp as comments_bp
     from app.core.i18n import bp as i18n_bp
     from app.exports import models as _exports  # noqa: F401
@@ -78,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(trust_bp)
+    app.register_blueprint(cosignatures_bp)
     app.register_blueprint(units_admin_bp)
     app.register_blueprint(measures_bp)
     app.register_blueprint(measures_admin_bp)

@@ -1,18 +1,17 @@
-"""The administrators' list of units (提出单位) and a unit's details: search by name, filter by
-category, and per unit its members, its comments and its confirmed representatives."""
+"""The administrators' list of units (提出单位), what it searches and filters, and editing a
+unit. What the pages count in other areas (a unit's comments) and merging units are in
+app/admin/, which may import those areas."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 
-from app.accounts.models import RepresentativeStatus, Unit, UnitCategory, User
+from app.accounts.models import Unit, UnitCategory, User
 from app.accounts.permissions import can_manage_users
 from app.audit.writer import changes, record
-from app.comments.models import Comment
 from app.core.extensions import db
 from app.core.like import contains
 
@@ -55,49 +54,6 @@ def category_counts(*, text: str = "") -> dict[UnitCategory, int]:
     counts = dict.fromkeys(UnitCategory, 0)
     counts.update({category: count for category, count in db.session.execute(query)})
     return counts
-
-
-@dataclass(frozen=True)
-class UnitFigures:
-    members: int = 0
-    comments: int = 0
-    representatives: tuple[User, ...] = ()
-
-
-def figures(unit_ids: list[int]) -> dict[int, UnitFigures]:
-    """Members, comments (in the unit's name, withdrawn ones included: they are the unit's
-    too) and confirmed representatives of each unit, in three queries for a whole page."""
-    if not unit_ids:
-        return {}
-    members = dict(
-        db.session.execute(
-            select(User.unit_id, func.count(User.id))
-            .where(User.unit_id.in_(unit_ids))
-            .group_by(User.unit_id)
-        ).all()
-    )
-    comments = dict(
-        db.session.execute(
-            select(Comment.unit_id, func.count(Comment.id))
-            .where(Comment.unit_id.in_(unit_ids))
-            .group_by(Comment.unit_id)
-        ).all()
-    )
-    representatives: dict[int, list[User]] = {}
-    for user in db.session.scalars(
-        select(User)
-        .where(User.unit_id.in_(unit_ids), User.representative == RepresentativeStatus.CONFIRMED)
-        .order_by(User.name, User.id)
-    ):
-        representatives.setdefault(user.unit_id, []).append(user)
-    return {
-        unit_id: UnitFigures(
-            members.get(unit_id, 0),
-            comments.get(unit_id, 0),
-            tuple(representatives.get(unit_id, ())),
-        )
-        for unit_id in unit_ids
-    }
 
 
 def members_of(unit: Unit) -> list[User]:

@@ -1,34 +1,22 @@
-"""Pages of trust: verifying an e-mail address and confirming unit representatives."""
+"""Pages of trust: verifying an e-mail address, asking to represent one's unit and deciding
+such requests. The page that lists the requests also lists co-signatures, so it lives in
+comments (``cosignatures.list_requests``, app/comments/cosignature_views.py)."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from app.accounts import representatives, verification
+from app.accounts.loaders import user_or_404
 from app.accounts.models import User
-from app.accounts.permissions import (
-    can_decide_cosignature,
-    can_speak_for_unit,
-    can_triage,
-    is_participant,
-    require,
-)
+from app.accounts.permissions import can_see_unit_requests, require
 from app.accounts.services import AccountRefused
-from app.comments import cosignatures
-from app.comments.forms import CosignatureDecisionForm
-from app.comments.models import Cosignature
-from app.core.extensions import db, limiter
+from app.core.extensions import limiter
 from app.core.outcome import carry_out
-from app.core.refusal import Refused
 from app.core.timeutil import utcnow
 
 bp = Blueprint("trust", __name__)
-
-
-def _may_see_requests(user) -> bool:
-    """The team sees every unit's requests; a confirmed representative their own unit's."""
-    return can_triage(user) or (is_participant(user) and can_speak_for_unit(user, user.unit))
 
 
 @bp.get("/account/verify/<token>")
@@ -74,31 +62,6 @@ def request_representation():
     )
 
 
-@bp.get("/representatives")
-@require(_may_see_requests)
-def list_requests():
-    actor = current_user._get_current_object()
-    waiting = cosignatures.pending_cosignatures(actor=actor)
-    represented = cosignatures.represented_unit_ids(c.unit_id for c in waiting)
-    return render_template(
-        "accounts/representatives.html",
-        requests=representatives.pending_requests(actor=actor),
-        form=FlaskForm(),
-        # (co-signature, whether the actor may decide it, whether on the unit's behalf)
-        cosignatures=[
-            (
-                c,
-                can_decide_cosignature(
-                    actor, c.unit, unit_has_representative=c.unit_id in represented
-                ),
-                not can_speak_for_unit(actor, c.unit),
-            )
-            for c in waiting
-        ],
-        cosign_form=CosignatureDecisionForm(),
-    )
-
-
 def _decided(user: User) -> str:
     return _("%(name)s now represents %(unit)s.", name=user.name, unit=user.unit.name)
 
@@ -109,13 +72,11 @@ def _declined(user: User) -> str:
 
 @bp.post("/representatives/<int:user_id>/confirm", defaults={"decision": "confirm"})
 @bp.post("/representatives/<int:user_id>/refuse", defaults={"decision": "refuse"})
-@require(_may_see_requests)
+@require(can_see_unit_requests)
 def decide(user_id, decision):
     if not FlaskForm().validate_on_submit():
         abort(400)
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
+    user = user_or_404(user_id)
     return carry_out(
         lambda: representatives.decide_representation(
             actor=current_user._get_current_object(),
@@ -124,41 +85,6 @@ def decide(user_id, decision):
             now=utcnow(),
         ),
         _decided if decision == "confirm" else _declined,
-        url_for("trust.list_requests"),
+        url_for("cosignatures.list_requests"),
         refusals=AccountRefused,
-    )
-
-
-@bp.post(
-    "/representatives/cosignatures/<int:comment_id>/<int:unit_id>/confirm",
-    defaults={"decision": "confirm"},
-)
-@bp.post(
-    "/representatives/cosignatures/<int:comment_id>/<int:unit_id>/decline",
-    defaults={"decision": "decline"},
-)
-@require(_may_see_requests)
-def decide_cosignature(comment_id, unit_id, decision):
-    form = CosignatureDecisionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    cosignature = db.session.get(Cosignature, (comment_id, unit_id))
-    if cosignature is None:
-        abort(404)
-    values = {"unit": cosignature.unit.name, "receipt": cosignature.comment.receipt}
-    if decision == "confirm":
-        done = _("%(unit)s co-signs comment %(receipt)s.", **values)
-    else:
-        done = _("%(unit)s declined to co-sign comment %(receipt)s.", **values)
-    return carry_out(
-        lambda: cosignatures.decide_cosignature(
-            actor=current_user._get_current_object(),
-            cosignature=cosignature,
-            confirm=decision == "confirm",
-            reason=form.reason.data or "",
-            now=utcnow(),
-        ),
-        done,
-        url_for("trust.list_requests"),
-        refusals=Refused,
     )

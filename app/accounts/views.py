@@ -27,12 +27,14 @@ from app.accounts.forms import (
     RoleForm,
     SignInForm,
 )
+from app.accounts.loaders import user_or_404
 from app.accounts.models import ROLE_LABELS, Role, Unit, User
 from app.accounts.permissions import can_manage_users, require
 from app.accounts.sign_in import sign_in as limited_sign_in
 from app.accounts.sign_in_limits import SignInLocked
 from app.core.extensions import db, limiter
 from app.core.i18n import safe_next
+from app.core.outcome import carry_out
 from app.core.timeutil import utcnow
 
 bp = Blueprint("accounts", __name__)
@@ -237,61 +239,48 @@ def manage_users():
     )
 
 
-def _managed_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
-
-
 @bp.post("/admin/users/<int:user_id>/role")
 @require(can_manage_users)
 def change_user_role(user_id):
-    user = _managed_user(user_id)
+    user = user_or_404(user_id)
     form = RoleForm()
     back = safe_next(request.form.get("next"), url_for("accounts.manage_users"))
     if not form.validate_on_submit():  # only a forged or truncated form gets here
         flash(_("Nothing was changed: choose a role from the list."), "error")
         return redirect(back, 303)
-    try:
-        services.change_role(
+    return carry_out(
+        lambda: services.change_role(
             actor=current_user._get_current_object(), user=user, role=form.role.data
-        )
-    except services.AccountRefused as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(
-            _("%(name)s is now: %(role)s.", name=user.name, role=user.role_label),
-            "success",
-        )
-    return redirect(back, 303)
+        ),
+        lambda user: _("%(name)s is now: %(role)s.", name=user.name, role=user.role_label),
+        back,
+        refusals=services.AccountRefused,
+    )
+
+
+def _activity_changed(user: User) -> str:
+    if user.active:
+        return _("The account of %(name)s is active again.", name=user.name)
+    return _("The account of %(name)s is deactivated.", name=user.name)
 
 
 @bp.post("/admin/users/<int:user_id>/active")
 @require(can_manage_users)
 def set_user_active(user_id):
-    user = _managed_user(user_id)
+    user = user_or_404(user_id)
     form = ActiveForm()
     back = safe_next(request.form.get("next"), url_for("accounts.manage_users"))
     if not form.validate_on_submit():
         flash(_("Nothing was changed."), "error")
         return redirect(back, 303)
-    try:
-        services.set_active(
+    return carry_out(
+        lambda: services.set_active(
             actor=current_user._get_current_object(), user=user, active=form.active.data == "1"
-        )
-    except services.AccountRefused as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        if user.active:
-            flash(_("The account of %(name)s is active again.", name=user.name), "success")
-        else:
-            flash(_("The account of %(name)s is deactivated.", name=user.name), "success")
-    return redirect(back, 303)
+        ),
+        _activity_changed,
+        back,
+        refusals=services.AccountRefused,
+    )
 
 
 @bp.route("/admin/users/new", methods=["GET", "POST"])
@@ -299,25 +288,27 @@ def set_user_active(user_id):
 def create_user():
     form = NewUserForm()
     form.unit_id.choices = unit_choices(_("No unit"))
-    if form.validate_on_submit():
-        unit = db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
-        try:
-            user = services.create_user(
-                email=form.email.data,
-                name=form.name.data,
-                password=form.password.data,
-                role=form.role.data,
-                unit=unit,
-                actor=current_user._get_current_object(),
-            )
-        except services.AccountRefused as error:
-            db.session.rollback()
-            refuse_on_form(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("Account created for %(name)s (%(role)s).", name=user.name, role=user.role_label),
-                "success",
-            )
-            return redirect(url_for("accounts.manage_users"), code=303)
-    return render_template("accounts/new_user.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("accounts/new_user.html", form=form)
+    unit = db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
+
+    def refused(error: services.AccountRefused):
+        refuse_on_form(form, error)
+        return render_template("accounts/new_user.html", form=form)
+
+    return carry_out(
+        lambda: services.create_user(
+            email=form.email.data,
+            name=form.name.data,
+            password=form.password.data,
+            role=form.role.data,
+            unit=unit,
+            actor=current_user._get_current_object(),
+        ),
+        lambda user: _(
+            "Account created for %(name)s (%(role)s).", name=user.name, role=user.role_label
+        ),
+        url_for("accounts.manage_users"),
+        refusals=services.AccountRefused,
+        refused=refused,
+    )

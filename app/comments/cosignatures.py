@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import RepresentativeStatus, User
-from app.accounts.permissions import can_decide_cosignature, can_speak_for_unit, can_triage
+from app.accounts.permissions import can_speak_for_unit, is_team
 from app.audit.writer import record
 from app.comments.models import Comment, CommentStatus, Cosignature, CosignatureState
+from app.comments.rules import can_decide_cosignature
 from app.core.extensions import db
 from app.core.mail import send_mail
 from app.core.refusal import Refused
@@ -64,7 +65,7 @@ def pending_cosignatures(*, actor: User) -> list[Cosignature]:
         .options(selectinload(Cosignature.comment), selectinload(Cosignature.unit))
         .order_by(Comment.created_at, Comment.id, Cosignature.unit_id)
     )
-    if not can_triage(actor):
+    if not is_team(actor):
         query = query.where(Cosignature.unit_id == actor.unit_id)
     return list(db.session.scalars(query))
 
@@ -81,7 +82,7 @@ def decide_cosignature(
     unit, comment = cosignature.unit, cosignature.comment
     has_representative = unit.id in represented_unit_ids([unit.id])
     if not can_decide_cosignature(actor, unit, unit_has_representative=has_representative):
-        if can_triage(actor):
+        if is_team(actor):
             raise Refused(_l("This unit has a representative, who decides for it."))
         raise Refused(_l("Only a confirmed representative of this unit can decide."))
     if cosignature.state != CosignatureState.PENDING:

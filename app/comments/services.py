@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import make_transient_to_detached
 
 from app.accounts.models import Role, Unit, UnitCategory
-from app.accounts.permissions import can_comment, can_edit_comment, can_speak_for_unit
+from app.accounts.permissions import can_speak_for_unit
 from app.audit.writer import record, record_now
 from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
 from app.comments.cosignatures import reopen_cosignatures
@@ -33,6 +33,7 @@ from app.comments.models import (
 )
 from app.comments.quotes import locate_quote, quote_context
 from app.comments.receipts import content_sha256, content_sha256_of, receipt_number
+from app.comments.rules import can_comment, can_edit_comment
 from app.comments.text import clean_text
 from app.comments.tokens import check_form_token, issue_form_token  # noqa: F401 (re-exported)
 from app.core.extensions import db

@@ -22,13 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from app.accounts.models import Unit
-from app.accounts.permissions import (
-    can_edit_comment,
-    can_speak_for_unit,
-    can_view_attachment,
-    can_view_comment,
-    is_participant,
-)
+from app.accounts.permissions import can_speak_for_unit, is_participant
 from app.comments.attachments import EXTENSIONS, MAX_FILES, Upload, safe_filename
 from app.comments.forms import ActionForm, CommentForm, EditCommentForm
 from app.comments.models import (
@@ -41,6 +35,7 @@ from app.comments.models import (
     CommentStatus,
 )
 from app.comments.publication import public_author
+from app.comments.rules import can_edit_comment, can_view_attachment, can_view_comment
 from app.comments.services import (
     CommentInput,
     Refused,

@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.accounts.permissions import can_read_all_comments
+from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.downloads import SUMMARY_FORMATS, record_download, summary_file

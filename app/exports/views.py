@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import Unit
-from app.accounts.permissions import can_triage, is_participant
+from app.accounts.permissions import is_participant
 from app.core.extensions import db
 from app.core.i18n import current_language
 from app.core.timeutil import to_local, utcnow, zone
@@ -25,6 +25,7 @@ from app.feedback.outgoing import FORM_FORMATS, form_file
 from app.measures.views import published_revision
 from app.triage.loaders import staff_revision
 from app.triage.models import DISPOSITION_LABELS
+from app.triage.rules import can_triage
 
 bp = Blueprint("exports", __name__)
 HISTORY = 50

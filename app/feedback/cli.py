@@ -18,7 +18,6 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.accounts.permissions import can_triage
 from app.core.extensions import db
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
@@ -26,6 +25,7 @@ from app.feedback.importing import CommitChoices, Preview, commit_import, previe
 from app.measures.models import Revision
 from app.measures.services import revision_of
 from app.triage.entry import NewUnit
+from app.triage.rules import can_triage
 
 forms_cli = AppGroup("forms", help="Returned feedback forms (意见反馈表).")
 

@@ -11,7 +11,7 @@ from wtforms import DateField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from app.accounts.permissions import can_view_audit, require
+from app.accounts.permissions import require
 from app.audit.models import ACTION_LABELS, TARGET_LABELS, AuditEvent
 from app.audit.queries import search_events
 from app.core.extensions import db
@@ -19,6 +19,7 @@ from app.core.forms import Form
 from app.core.timeutil import local_day_end, local_day_start, zone
 from app.measures.models import Measure, Revision
 from app.oversight.display import describe
+from app.oversight.rules import can_view_audit
 
 bp = Blueprint("audit", __name__)
 PER_PAGE = 50

@@ -11,12 +11,12 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from app.accounts.models import User
-from app.accounts.permissions import can_triage
 from app.audit.writer import record_change
 from app.comments.models import Comment
 from app.core.extensions import db
 from app.core.refusal import Refused
 from app.triage.models import CommentNote
+from app.triage.rules import can_triage
 
 NOTE_MAX_CHARS = 5000
 

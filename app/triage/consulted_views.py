@@ -4,7 +4,6 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.permissions import can_triage
 from app.comments.forms import ActionForm
 from app.core.outcome import carry_out
 from app.core.refusal import Refused
@@ -27,6 +26,7 @@ from app.triage.entry_forms import (
 )
 from app.triage.loaders import staff_revision, team_revision, unit_or_404
 from app.triage.queries import unit_choices
+from app.triage.rules import can_triage
 
 
 def _page(revision, *, add_form=None, paste_form=None, error=None, paste_errors=(), status=200):

@@ -10,7 +10,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.accounts.models import Unit
-from app.accounts.permissions import can_triage
 from app.comments.models import CHANNEL_LABELS, Comment
 from app.comments.services import CommentInput
 from app.core.extensions import db
@@ -28,6 +27,7 @@ from app.triage.entry_forms import (
 from app.triage.events import create_event, edit_event, revision_events
 from app.triage.loaders import staff_revision, team_revision
 from app.triage.models import Event
+from app.triage.rules import can_triage
 
 STICKY = ("channel", "event", "received", "unit")
 

@@ -6,7 +6,6 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.permissions import can_review, can_triage
 from app.core.outcome import carry_out, form_refused
 from app.core.timeutil import utcnow
 from app.triage import grouping, queries
@@ -20,6 +19,7 @@ from app.triage.forms import (
     SelectionForm,
 )
 from app.triage.loaders import revision_group, staff_revision, team_revision
+from app.triage.rules import can_review, can_triage
 
 SCOPES = ("clause", "draft")
 

@@ -8,11 +8,12 @@ from flask import abort
 from flask_login import current_user
 
 from app.accounts.models import Unit
-from app.accounts.permissions import can_read_all_comments, can_review, can_triage
 from app.comments.models import Comment
+from app.comments.rules import can_read_all_comments
 from app.core.extensions import db, login_manager
 from app.measures.views import published_revision
 from app.triage.models import CommentGroup, Response
+from app.triage.rules import can_review, can_triage
 
 
 def can_publish(user) -> bool:

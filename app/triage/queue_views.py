@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts.models import CATEGORY_LABELS
-from app.accounts.permissions import can_read_all_comments, can_review, can_triage, require
+from app.accounts.permissions import require
 from app.comments.models import (
     CHANNEL_LABELS,
     STANCE_LABELS,
@@ -16,6 +16,7 @@ from app.comments.models import (
     Comment,
     CommentStatus,
 )
+from app.comments.rules import can_read_all_comments
 from app.core.i18n import safe_next
 from app.core.outcome import carry_out, form_refused
 from app.core.rendering import render_markdown
@@ -28,6 +29,7 @@ from app.triage.forms import ActionForm, AssignForm, BulkForm, NoteForm, Respons
 from app.triage.loaders import revision_comment, staff_revision, team_revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 from app.triage.queue_facets import facet_options
+from app.triage.rules import can_review, can_triage
 
 LABELS = {
     "type": TYPE_LABELS,

@@ -20,7 +20,6 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app.accounts.permissions import can_review, can_triage
 from app.audit.writer import record
 from app.comments.models import Comment, CommentStatus
 from app.core.extensions import db
@@ -34,6 +33,7 @@ from app.triage.models import (
     Response,
     ResponseState,
 )
+from app.triage.rules import can_review, can_triage
 
 REASON_MAX = 4000
 REMARKS_MAX = 4000

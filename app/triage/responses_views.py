@@ -6,7 +6,6 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.accounts.permissions import can_review
 from app.comments.publication import published_responses
 from app.core.extensions import db
 from app.core.i18n import current_language, safe_next
@@ -26,6 +25,7 @@ from app.triage.loaders import (
     team_revision,
 )
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
+from app.triage.rules import can_review
 
 
 def response_reason(response: Response) -> str:

@@ -18,8 +18,8 @@ from sqlalchemy import select
 
 from app import search
 from app.accounts.models import Unit, User
-from app.accounts.permissions import can_read_all_comments
 from app.comments.models import Comment
+from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
 
 # CP-R1-000404, cp-r1-000404, 000404, CP-R1-0004: letters, digits and hyphens with a digit.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from flask import request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.accounts.permissions import can_triage
+from app.triage.rules import can_triage
 
 
 @dataclass(frozen=True)

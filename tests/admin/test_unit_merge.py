@@ -8,7 +8,7 @@ from sqlalchemy import event, select
 
 from app.accounts.admin_units import UnitRefused
 from app.accounts.models import RepresentativeStatus, Unit, User
-from app.accounts.unit_merge import MOVED_REFERENCES, MergePlan, merge_plan, merge_units
+from app.admin.merge import MOVED_REFERENCES, MergePlan, merge_plan, merge_units
 from app.audit.models import AuditEvent
 from app.comments.models import (
     Comment,
