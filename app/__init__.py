@@ -70,6 +70,8 @@ def register_blueprints(app: Flask) -> None:
     from app.core.i18n import bp as i18n_bp
     from app.exports import models as _exports  # noqa: F401
     from app.exports.views import bp as exports_bp
+    from app.feedback import models as _feedback  # noqa: F401
+    from app.feedback.views import bp as feedback_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.measures.views import bp as measures_bp
     from app.oversight.views import bp as audit_bp
@@ -86,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(comments_bp)
     app.register_blueprint(triage_bp)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(feedback_bp)
     app.register_blueprint(exports_bp)
 
 

@@ -18,8 +18,8 @@ import pytest
 from app.accounts.services import make_reset_token
 from app.accounts.verification import make_verification_token
 from app.comments.models import Attachment
-from app.exports.models import FormImport
-from app.feedback.form_writing import FormSpec, write_form_xlsx
+from app.feedback.files.form_writing import FormSpec, write_form_xlsx
+from app.feedback.models import FormImport
 from tests import permission_rows
 from tests.factories import (
     make_closed_revision,

@@ -28,7 +28,7 @@ from app.comments.models import (
     comment_cosigners,
 )
 from app.core.extensions import db
-from app.exports.models import FormImport
+from app.feedback.models import FormImport
 
 # The columns that reference units.id, as "table.column": what merge_units moves.
 MOVED_REFERENCES = {

@@ -16,7 +16,7 @@ from app.core.extensions import db
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.downloads import SUMMARY_FORMATS, record_download, summary_file
 from app.exports.summary import LANGUAGES, SummaryOptions
-from app.feedback.cli import find_revision
+from app.measures.loaders import find_revision
 
 export_cli = AppGroup("export", help="A revision's outputs as files.")
 

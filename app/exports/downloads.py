@@ -7,13 +7,12 @@ the same data on the same day gives the same bytes (the writers fix every timest
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.core.extensions import db
+from app.core.filetypes import DOCX, XLSX, OutputFile
 from app.exports.models import Download
 from app.exports.summary import SummaryOptions, build_iso_sheet, build_summary
 from app.exports.writers.csv_writer import write_summary_csv
@@ -22,26 +21,12 @@ from app.exports.writers.json_writer import write_summary_json
 from app.exports.writers.xlsx import write_iso_xlsx, write_summary_xlsx
 from app.measures.models import Revision
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUMMARY_FORMATS: dict[str, tuple[str, Callable]] = {
     "xlsx": (XLSX, write_summary_xlsx),
     "docx": (DOCX, write_summary_docx),
     "csv": ("text/csv; charset=utf-8", write_summary_csv),
     "json": ("application/json", write_summary_json),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class OutputFile:
-    kind: str  # summary.xlsx, iso.xlsx, form.docx …
-    filename: str
-    mime: str
-    data: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 def _stem(revision: Revision, what: str, options: SummaryOptions) -> str:

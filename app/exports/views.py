@@ -3,32 +3,23 @@ everyone who reads every comment (team, reviewers, officials, admins); each one 
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from app.accounts.models import Unit
-from app.accounts.permissions import is_participant
+from app.accounts.permissions import require
+from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
+from app.core.filetypes import OutputFile
 from app.core.i18n import current_language
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.adoption import adoption_report as build_adoption_report
-from app.exports.downloads import (
-    SUMMARY_FORMATS,
-    OutputFile,
-    iso_file,
-    record_download,
-    summary_file,
-)
-from app.exports.models import Download
+from app.exports.downloads import SUMMARY_FORMATS, iso_file, record_download, summary_file
+from app.exports.queries import recent_downloads
 from app.exports.summary import LANGUAGES, SummaryOptions
-from app.feedback.outgoing import FORM_FORMATS, form_file
+from app.feedback.loaders import addressed_unit
+from app.feedback.outgoing import FORM_FORMATS, filled_in_for, form_file
 from app.measures.views import published_revision
-from app.triage.loaders import staff_revision
 from app.triage.models import DISPOSITION_LABELS
-from app.triage.rules import can_triage
 
 bp = Blueprint("exports", __name__)
-HISTORY = 50
 
 
 def options_from(args) -> SummaryOptions:
@@ -57,21 +48,15 @@ def handed_out(revision, output: OutputFile, options: dict) -> Response:
 
 
 @bp.get("/m/<slug>/r/<int:number>/downloads")
+@require(can_read_all_comments)
 def downloads(slug: str, number: int):
-    revision = staff_revision(slug, number)
+    revision = published_revision(slug, number)
     options = options_from(request.args)
     query = options.as_dict()
     links = [
         (fmt.upper(), url_for(".summary", slug=slug, number=number, fmt=fmt, **_args(query)))
         for fmt in SUMMARY_FORMATS
     ]
-    history = db.session.scalars(
-        select(Download)
-        .where(Download.revision_id == revision.id)
-        .options(joinedload(Download.user))
-        .order_by(Download.at.desc(), Download.id.desc())
-        .limit(HISTORY)
-    ).all()
     return render_template(
         "exports/downloads.html",
         revision=revision,
@@ -79,7 +64,7 @@ def downloads(slug: str, number: int):
         options=options,
         links=links,
         iso_link=url_for(".iso_sheet", slug=slug, number=number, **_args(query)),
-        history=history,
+        history=recent_downloads(revision),
     )
 
 
@@ -92,8 +77,9 @@ def _args(options: dict) -> dict:
 
 
 @bp.get("/m/<slug>/r/<int:number>/downloads/summary.<fmt>")
+@require(can_read_all_comments)
 def summary(slug: str, number: int, fmt: str):
-    revision = staff_revision(slug, number)
+    revision = published_revision(slug, number)
     if fmt not in SUMMARY_FORMATS:
         abort(404)
     options = options_from(request.args)
@@ -103,8 +89,9 @@ def summary(slug: str, number: int, fmt: str):
 
 
 @bp.get("/m/<slug>/r/<int:number>/downloads/iso-comments.xlsx")
+@require(can_read_all_comments)
 def iso_sheet(slug: str, number: int):
-    revision = staff_revision(slug, number)
+    revision = published_revision(slug, number)
     options = options_from(request.args)
     today = to_local(utcnow(), zone()).date()
     return handed_out(revision, iso_file(revision, options, today=today), options.as_dict())
@@ -119,18 +106,7 @@ def feedback_form(slug: str, number: int, fmt: str):
     if fmt not in FORM_FORMATS:
         abort(404)
     language = request.args.get("lang") if request.args.get("lang") in LANGUAGES else "zh"
-    details = {}
-    if is_participant(current_user):
-        details = {
-            "unit": current_user.unit.name if current_user.unit else "",
-            "contact": current_user.name,
-            "email": current_user.email,
-        }
-    elif can_triage(current_user) and request.args.get("unit", "").isdigit():
-        unit = db.session.get(Unit, int(request.args["unit"]))
-        if unit is None:
-            abort(404)
-        details = {"unit": unit.name}
+    details = filled_in_for(current_user, addressed_unit(current_user, request.args.get("unit")))
     output = form_file(revision, fmt, language=language, **details)
     return handed_out(revision, output, {"language": language, **details})
 

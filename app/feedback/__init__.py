@@ -1,21 +1,7 @@
-"""The feedback form (意见反馈表): written for units to fill offline, read back when returned.
+"""Returned feedback forms (意见反馈表): the team uploads a unit's filled-in form, checks the
+preview of every row, and imports the rows as comments at once.
 
-Pure Python (openpyxl and python-docx, no Flask, no SQLAlchemy): the views, the preview, the
-database commit and the CLI live with the callers; reading citations into clause keys is done
-elsewhere, from the raw clause text returned here.
+``files/`` reads and writes the .docx/.xlsx forms and is pure Python (no Flask, no SQLAlchemy);
+``models`` keeps each upload (FormImport), ``importing`` turns one into comments, ``views``
+are the team's pages on this area's blueprint, ``cli`` is `flask forms import`.
 """
-
-from .form_reading import FormRefused, ReturnedForm, content_sha256, read_form
-from .form_writing import FormSpec, write_form_docx, write_form_xlsx
-from .model import FormRow
-
-__all__ = [
-    "FormRefused",
-    "FormRow",
-    "FormSpec",
-    "ReturnedForm",
-    "content_sha256",
-    "read_form",
-    "write_form_docx",
-    "write_form_xlsx",
-]

@@ -22,19 +22,11 @@ from app.core.extensions import db
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
 from app.feedback.importing import CommitChoices, Preview, commit_import, preview_file, upload_form
-from app.measures.models import Revision
-from app.measures.services import revision_of
+from app.measures.loaders import find_revision
 from app.triage.entry import NewUnit
 from app.triage.rules import can_triage
 
 forms_cli = AppGroup("forms", help="Returned feedback forms (意见反馈表).")
-
-
-def find_revision(slug: str, number: int) -> Revision:
-    revision = revision_of(slug, number)
-    if revision is None:
-        raise click.ClickException(f"there is no revision {number} of measure {slug!r}")
-    return revision
 
 
 def _report(path: Path, preview: Preview) -> dict:

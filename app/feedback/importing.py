@@ -15,16 +15,17 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app.accounts.models import Unit
 from app.audit.writer import record
 from app.comments.models import Channel, Comment
 from app.comments.services import CommentInput
 from app.core.extensions import db
 from app.core.refusal import Refused
-from app.exports.models import FormImport
 from app.feedback.citation_messages import citation_message
-from app.feedback.form_reading import ReturnedForm, content_sha256, read_form
-from app.feedback.model import FormRow
-from app.feedback.safety import FormRefused
+from app.feedback.files.form_reading import ReturnedForm, content_sha256, read_form
+from app.feedback.files.model import FormRow
+from app.feedback.files.safety import FormRefused
+from app.feedback.models import FormImport, FormImportState
 from app.legaltext.citation_reading import CitationIndex, Resolution
 from app.measures.models import Clause, Revision
 from app.triage.entry import EntryInput, NewUnit, enter_comment, sending_unit
@@ -113,6 +114,11 @@ def preview_rows(reader: ClauseReader, rows: list[FormRow], overrides: dict[int,
     return previews
 
 
+def preview_returned(revision: Revision, form: ReturnedForm, overrides: dict[int, str]) -> list:
+    """The rows of a kept form as the preview page shows them."""
+    return preview_rows(ClauseReader(revision), form.rows, overrides)
+
+
 def read_returned_form(data: bytes, filename: str, *, max_bytes: int) -> ReturnedForm:
     try:
         return read_form(data, filename, max_bytes=max_bytes)
@@ -139,7 +145,7 @@ def upload_form(
     refusal once it has been imported. A file that cannot be read is refused, and not kept."""
     sha256 = content_sha256(data)
     earlier = _already_imported(revision, sha256)
-    if earlier is not None and earlier.state == "committed":
+    if earlier is not None and earlier.state == FormImportState.COMMITTED:
         raise Refused(
             _l(
                 "This file was already imported on %(date)s (%(count)d comments): the same "
@@ -175,7 +181,7 @@ def upload_form(
 
 
 def discard_upload(*, form_import: FormImport, actor, now: datetime) -> None:
-    if form_import.state != "preview":
+    if form_import.state != FormImportState.PREVIEW:
         raise Refused(_l("An imported form is kept: it cannot be discarded."))
     record(
         actor=actor,
@@ -194,7 +200,7 @@ def discard_upload(*, form_import: FormImport, actor, now: datetime) -> None:
 class CommitChoices:
     """What the team decided on the preview page."""
 
-    author_name: str  # the contact person (or whoever signed the form)
+    author_name: str  # the name typed ('' to record the unit's, or the form's contact's)
     received_on: date
     unit_id: int | None = None
     new_unit: NewUnit | None = None
@@ -202,11 +208,27 @@ class CommitChoices:
     skipped: frozenset[int] = frozenset()  # lines left out
 
 
+def sender_name(choices: CommitChoices, form: ReturnedForm) -> str:
+    """Who the comments are recorded for: the name typed, else the unit (typed, picked or on
+    the form); empty when nothing names anyone, which the import refuses with its reason."""
+    picked = db.session.get(Unit, choices.unit_id) if choices.unit_id else None
+    for name in (
+        choices.author_name,
+        choices.new_unit.name if choices.new_unit else "",
+        picked.name if picked else "",
+        form.contact,
+        form.unit,
+    ):
+        if name and name.strip():
+            return name.strip()
+    return ""
+
+
 def commit_import(
     *, form_import: FormImport, choices: CommitChoices, actor, tz, now: datetime, max_bytes: int
 ) -> list[Comment]:
     """Store every row not skipped as a comment (channel "form import"), all or nothing."""
-    if form_import.state != "preview":
+    if form_import.state != FormImportState.PREVIEW:
         raise Refused(_l("This form has already been imported."))
     revision = form_import.revision
     form = read_returned_form(form_import.data, form_import.filename, max_bytes=max_bytes)
@@ -222,6 +244,7 @@ def commit_import(
         )
     if not chosen:
         raise Refused(_l("Every row is skipped: there is nothing to import."))
+    author_name = sender_name(choices, form)
     unit = sending_unit(
         choices.unit_id, choices.new_unit, actor=actor, revision=revision, now=now
     )  # once for the whole form: every row comes from the same sender
@@ -232,7 +255,7 @@ def commit_import(
             revision=revision,
             actor=actor,
             data=EntryInput(
-                author_name=choices.author_name,
+                author_name=author_name,
                 channel=Channel.FORM.value,
                 received_on=choices.received_on,
                 text=CommentInput(
@@ -250,7 +273,7 @@ def commit_import(
             channels=(Channel.FORM,),
         )
         comments.append(comment)
-    form_import.state = "committed"
+    form_import.state = FormImportState.COMMITTED
     form_import.unit_id = unit.id if unit is not None else None
     form_import.committed_by_id = actor.id
     form_import.committed_at = now

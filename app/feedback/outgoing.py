@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.accounts.permissions import is_participant
 from app.core.extensions import db
-from app.exports.downloads import DOCX, XLSX, OutputFile
-from app.feedback.form_writing import FormSpec, write_form_docx, write_form_xlsx
+from app.core.filetypes import DOCX, XLSX, OutputFile
+from app.feedback.files.form_writing import FormSpec, write_form_docx, write_form_xlsx
 from app.measures.models import Clause, Revision
 
 FORM_FORMATS = {"docx": (DOCX, write_form_docx), "xlsx": (XLSX, write_form_xlsx)}
@@ -62,3 +63,15 @@ def form_file(
     )
     stem = f"{revision.measure.slug}-r{revision.number}-feedback-form-{language}"
     return OutputFile(f"form.{fmt}", f"{stem}.{fmt}", mime, write(spec))
+
+
+def filled_in_for(user, unit=None) -> dict[str, str]:
+    """What the form has filled in for ``user``: a participant's own unit, name and e-mail;
+    the unit the team names (``unit``, see app.feedback.loaders.addressed_unit); else nothing."""
+    if is_participant(user):
+        return {
+            "unit": user.unit.name if user.unit else "",
+            "contact": user.name,
+            "email": user.email,
+        }
+    return {"unit": unit.name} if unit is not None else {}

@@ -29,7 +29,10 @@ PAGES = (
     Page("triage.events", _l("Seminars and events")),
     Page("triage.consulted", _l("Consulted units")),
     Page(
-        "triage.form_imports", _l("Form import"), team_only=True, also=("triage.show_form_import",)
+        "feedback.form_imports",
+        _l("Form import"),
+        team_only=True,
+        also=("feedback.show_form_import",),
     ),
     Page("exports.downloads", _l("Downloads")),
 )

@@ -17,7 +17,7 @@ from app.comments.models import (
     RevisionUnit,
     comment_cosigners,
 )
-from app.exports.models import FormImport
+from app.feedback.models import FormImport
 from tests.factories import make_comment, make_open_revision, make_unit, make_user
 
 NOW = datetime(2026, 12, 3, 6, 0)

@@ -19,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.demo.content import DEMO_PASSWORD
-from app.feedback.form_writing import XLSX_HEADING_ROW
+from app.feedback.files.form_writing import XLSX_HEADING_ROW
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from app.feedback.form_writing import XLSX_HEADING_ROW
+from app.feedback.files.form_writing import XLSX_HEADING_ROW
 from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser

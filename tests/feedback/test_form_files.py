@@ -1,8 +1,6 @@
 """The feedback form (意见反馈表) as files: written for units, filled in, read back."""
 
-import ast
 import io
-from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
@@ -10,7 +8,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from app.feedback import (
+from app.feedback.files import (
     FormRow,
     FormSpec,
     ReturnedForm,
@@ -304,25 +302,3 @@ def test_content_sha256_is_the_files_sha256():
     assert content_sha256(b"abc") == (
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     )
-
-
-def test_the_feedback_package_is_pure():
-    package = Path(__file__).resolve().parents[2] / "app" / "feedback"
-    imported = set()
-    for path in package.glob("form_*.py"):
-        imported |= _imports(path)
-    for name in ("model", "wording", "safety", "headings", "__init__"):
-        imported |= _imports(package / f"{name}.py")
-    assert imported - {"__future__", "collections", "dataclasses", "datetime", "hashlib"} - {
-        "io", "re", "unicodedata", "warnings", "zipfile"
-    } == {"docx", "openpyxl"}  # fmt: skip
-
-
-def _imports(path):
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".")[0])
-    return names

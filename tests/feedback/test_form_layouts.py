@@ -6,8 +6,8 @@ import pytest
 from docx import Document as WordDocument
 from openpyxl import Workbook
 
-from app.feedback import FormRow, read_form
-from app.feedback.headings import Details, classify, read_details
+from app.feedback.files import FormRow, read_form
+from app.feedback.files.headings import Details, classify, read_details
 
 
 def _saved(book) -> bytes:

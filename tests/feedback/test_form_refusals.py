@@ -7,7 +7,7 @@ import pytest
 from docx import Document as WordDocument
 from openpyxl import Workbook
 
-from app.feedback import FormRefused, FormSpec, read_form, write_form_xlsx
+from app.feedback.files import FormRefused, FormSpec, read_form, write_form_xlsx
 
 LOOKED_FOR = (
     "a clause column (章条编号, 条款, 条款号, 章节条款, 条目, 对应条款, 条文, Clause, "

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from app.audit.models import AuditEvent
 from app.comments.models import Channel, Comment
 from app.core.extensions import db
-from app.exports.models import FormImport
-from app.feedback.form_writing import XLSX_HEADING_ROW
+from app.feedback.files.form_writing import XLSX_HEADING_ROW
+from app.feedback.models import FormImport
 from tests.factories import DEMO_ZH, make_revision, make_unit, make_user
 from tests.pages import csrf_token, english, text
 
@@ -160,7 +160,7 @@ def test_an_unknown_clause_stops_the_whole_import_until_corrected_or_skipped(
 
 
 def _rows():
-    from app.feedback.form_reading import read_form
+    from app.feedback.files.form_reading import read_form
 
     form_import = db.session.scalar(select(FormImport))
     return read_form(form_import.data, form_import.filename).rows
@@ -193,7 +193,7 @@ def test_a_file_that_is_not_a_form_is_refused_and_not_kept(revision, client, log
 def test_the_command_line_dry_run_resolves_each_row_and_changes_nothing(revision, app, tmp_path):
     import json
 
-    from app.feedback.form_writing import FormSpec, write_form_xlsx
+    from app.feedback.files.form_writing import FormSpec, write_form_xlsx
 
     blank = write_form_xlsx(FormSpec(title="t", revision_label="r", language="zh", identifier="x"))
     path = tmp_path / "form.xlsx"
