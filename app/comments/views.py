@@ -59,7 +59,7 @@ from app.core.extensions import db, limiter, login_manager
 from app.core.i18n import safe_next
 from app.core.rendering import render_markdown
 from app.core.timeutil import utcnow
-from app.measures.views import published_clause, published_revision
+from app.measures.loaders import published_clause, published_revision
 
 bp = Blueprint("comments", __name__)
 

@@ -22,7 +22,7 @@ from app.exports.downloads import (
 from app.exports.models import Download
 from app.exports.summary import LANGUAGES, SummaryOptions
 from app.feedback.outgoing import FORM_FORMATS, form_file
-from app.measures.views import published_revision
+from app.measures.loaders import published_revision
 from app.triage.blueprint import staff_revision
 from app.triage.models import DISPOSITION_LABELS
 

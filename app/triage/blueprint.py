@@ -9,7 +9,7 @@ from app.accounts.permissions import can_read_all_comments, can_triage
 from app.core import outcome
 from app.core.extensions import login_manager
 from app.core.refusal import Refused
-from app.measures.views import published_revision
+from app.measures.loaders import published_revision
 
 bp = Blueprint("triage", __name__)
 

@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from app.accounts.permissions import can_review, can_triage
 from app.comments.models import Comment
-from app.comments.publication import published_responses
 from app.core.extensions import db
 from app.core.i18n import current_language, safe_next
 from app.core.mail import send_mail
@@ -20,6 +19,7 @@ from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnF
 from app.triage.grouping import group_label
 from app.triage.groups_views import TEAM, revision_group
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
+from app.triage.published_answers import published_responses
 
 
 def response_reason(response: Response) -> str:
