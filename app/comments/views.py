@@ -184,7 +184,7 @@ def new_comment(slug: str, number: int):
             revision=revision,
             clause=clause,
             author=current_user,
-            data=comment_input(form, nonce),
+            data=CommentInput.from_form(form, form_token=nonce),
             attachments=uploads(form),
             now=now,
         )
@@ -227,25 +227,6 @@ def already_stored(comment: Comment):
     if comment.author_id != current_user.id:
         return refusal(_("This form was not issued to you."), 400)
     return to_receipt(comment.receipt)
-
-
-def comment_input(form, nonce: str = "") -> CommentInput:
-    return CommentInput(
-        body=form.body.data or "",
-        type=form.type.data or "",
-        stance=form.stance.data or "",
-        proposed=form.proposed.data or "",
-        reason=form.reason.data or "",
-        quote_exact=form.quote_exact.data or "",
-        quote_prefix=form.quote_prefix.data or "",
-        quote_suffix=form.quote_suffix.data or "",
-        consent=form.consent.data or "",
-        official_position=bool(
-            getattr(form, "official_position", None) and form.official_position.data
-        ),
-        cosigner_ids=list(getattr(form, "cosigners", None) and form.cosigners.data or []),
-        form_token=nonce,
-    )
 
 
 def uploads(form: CommentForm) -> list[Upload]:
@@ -311,7 +292,7 @@ def edit(receipt: str):
     if request.method == "POST" and form.validate():
         try:
             changed = edit_comment(
-                comment=comment, editor=current_user, data=comment_input(form), now=now
+                comment=comment, editor=current_user, data=CommentInput.from_form(form), now=now
             )
             db.session.commit()
         except Refused as refused:

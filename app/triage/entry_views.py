@@ -154,7 +154,7 @@ def enter(slug: str, number: int):
         ),
         event_id=form.picked_event_id(),
         form_token=(form.form_token.data or "")[:64],
-        text=_text_input(form),
+        text=CommentInput.from_form(form),
     )
     try:
         comment, _new = enter_comment(
@@ -174,17 +174,6 @@ def enter(slug: str, number: int):
     flash(_("Comment %(receipt)s was recorded.", receipt=receipt), "success")
     query = {key: value for key, value in sticky.items() if value != ""}
     return redirect(url_for("triage.enter", slug=slug, number=number, **query), 303)
-
-
-def _text_input(form) -> CommentInput:
-    return CommentInput(
-        body=form.body.data or "",
-        type=form.type.data or "",
-        stance=form.stance.data or "",
-        proposed=form.proposed.data or "",
-        reason=form.reason.data or "",
-        consent=form.consent.data or "",
-    )
 
 
 @bp.route("/m/<slug>/r/<int:number>/team/entry/<int:comment_id>", methods=["GET", "POST"])
@@ -209,7 +198,7 @@ def edit_entered(slug: str, number: int, comment_id: int):
         return _edit_page(revision, form, comment, status=400)
     try:
         changed = edit_on_behalf(
-            comment=comment, editor=current_user, data=_text_input(form), now=utcnow()
+            comment=comment, editor=current_user, data=CommentInput.from_form(form), now=utcnow()
         )
         db.session.commit()
     except Refused as refused:
