@@ -1,6 +1,6 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -18,6 +18,7 @@ from app.measures.reading import (
     load_tree,
 )
 from app.reading.blueprint import bp
+from app.reading.loaders import published_node
 from app.reading.queries import answers_shown_once, home_revisions, subtree_count
 
 DRAFT_SLOT = "<!--zq-draft-slot-->"
@@ -115,11 +116,7 @@ def count_badge(revision: Revision, linked: bool):
 
 @bp.get("/m/<slug>/r/<int:number>/c/<key>")
 def clause(slug: str, number: int, key: str):
-    found = published_revision(slug, number)
-    tree = load_tree(found)
-    node = tree.nodes.get(key)
-    if node is None:
-        abort(404)
+    found, tree, node = published_node(slug, number, key)
     ancestors = tree.ancestors(key)
     previous, following = tree.neighbours(key)
 
