@@ -58,24 +58,18 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     # Every model is known to the mapper and to Alembic before the first request.
-    from app.accounts import models as _accounts  # noqa: F401
-    from app.accounts import sign_in_limits as _sign_in_limits  # noqa: F401
+    from app import models as _models  # noqa: F401
     from app.accounts.trust_views import bp as trust_bp
     from app.accounts.views import bp as accounts_bp
     from app.admin.views import bp as units_admin_bp
-    from app.audit import models as _audit  # noqa: F401
-    from app.comments import models as _comments  # noqa: F401
     from app.comments.cosignature_views import bp as cosignatures_bp
     from app.comments.views import bp as comments_bp
     from app.core.i18n import bp as i18n_bp
-    from app.exports import models as _exports  # noqa: F401
     from app.exports.views import bp as exports_bp
-    from app.feedback import models as _feedback  # noqa: F401
     from app.feedback.views import bp as feedback_bp
     from app.measures.admin import bp as measures_admin_bp
-    from app.measures.views import bp as measures_bp
     from app.oversight.views import bp as audit_bp
-    from app.triage import models as _triage  # noqa: F401
+    from app.reading.views import bp as measures_bp
     from app.triage.views import bp as triage_bp
 
     app.register_blueprint(i18n_bp)

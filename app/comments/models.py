@@ -180,6 +180,8 @@ class Comment(db.Model):
     on_behalf_by: Mapped[User | None] = relationship(foreign_keys=[on_behalf_by_id])
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     unit: Mapped[Unit | None] = relationship()
+    # The team's classes, named by string: comments do not import triage (app/models.py
+    # imports every area's models so that the mappers resolve them).
     event: Mapped["Event | None"] = relationship()  # noqa: F821 (app.triage.models)
     group: Mapped["CommentGroup | None"] = relationship()  # noqa: F821 (app.triage.models)
     cosignatures: Mapped[list[Cosignature]] = relationship(
@@ -276,7 +278,3 @@ class RevisionUnit(db.Model):
 
     revision: Mapped[Revision] = relationship()
     unit: Mapped[Unit] = relationship()
-
-
-# Comment's relationships name the team's classes: they are mapped whenever comments are.
-from app.triage import models as _triage_models  # noqa: E402, F401

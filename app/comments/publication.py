@@ -1,7 +1,8 @@
 """What readers may see of the comments: counts per clause, and the published comments.
 
 Publication follows the measure's setting (never / after the period / at once), each
-comment's consent, and whether the measure shows names.
+comment's consent, and whether the measure shows names. The team's published answers to
+them are triage's (app/triage/published_answers.py).
 """
 
 from __future__ import annotations
@@ -80,48 +81,3 @@ def _subtree_ids(revision: Revision, clause: Clause) -> list[int]:
         found.append(current)
         stack.extend(children.get(current, ()))
     return found
-
-
-def published_responses(comments) -> dict:
-    """{comment id: its published response} — the comment's own or its group's; a draft or an
-    approved-but-unpublished response never reaches participants. One query for the list."""
-    from app.triage.models import Response, ResponseState
-
-    comments = list(comments)
-    if not comments:
-        return {}
-    group_ids = {c.group_id for c in comments if c.group_id is not None}
-    query = select(Response).where(Response.state == ResponseState.PUBLISHED)
-    own = Response.comment_id.in_([c.id for c in comments])
-    query = query.where(own | Response.group_id.in_(group_ids)) if group_ids else query.where(own)
-    found = list(db.session.scalars(query))
-    by_comment = {r.comment_id: r for r in found if r.comment_id is not None}
-    by_group = {r.group_id: r for r in found if r.group_id is not None}
-    answers = {}
-    for comment in comments:
-        response = by_group.get(comment.group_id) if comment.group_id else None
-        response = response or by_comment.get(comment.id)
-        if response is not None:
-            answers[comment.id] = response
-    return answers
-
-
-def published_response_for(comment: Comment):
-    """The published response a comment's author reads (its own or its group's), or None."""
-    return published_responses([comment]).get(comment.id)
-
-
-def answers_shown_once(comments) -> dict:
-    """{comment id: (its published response, whether this comment shows it)} for a list of
-    comments shown together: a group's answer is shown once, under the first of its comments
-    in the list; the group's other comments point to it. One query, as published_responses."""
-    comments = list(comments)
-    found = published_responses(comments)
-    shown: set[int] = set()
-    answers = {}
-    for comment in comments:
-        response = found.get(comment.id)
-        if response is not None:
-            answers[comment.id] = (response, response.id not in shown)
-            shown.add(response.id)
-    return answers

@@ -13,11 +13,10 @@ from datetime import datetime, timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import make_transient_to_detached
 
 from app.accounts.models import Role, Unit, UnitCategory
 from app.accounts.permissions import can_speak_for_unit
-from app.audit.writer import record, record_now
+from app.audit.writer import record
 from app.comments.attachments import MAX_FILES, PDF, Upload, sniff_attachment
 from app.comments.cosignatures import reopen_cosignatures
 from app.comments.models import (
@@ -32,10 +31,11 @@ from app.comments.models import (
     comment_cosigners,
 )
 from app.comments.quotes import locate_quote, quote_context
-from app.comments.receipts import content_sha256, content_sha256_of, receipt_number
+from app.comments.receipts import content_sha256, content_sha256_of
 from app.comments.rules import can_comment, can_edit_comment
 from app.comments.text import clean_text
 from app.comments.tokens import check_form_token, issue_form_token  # noqa: F401 (re-exported)
+from app.comments.writer import write_comment
 from app.core.extensions import db
 from app.core.refusal import Refused
 from app.measures.models import Clause, CommentVisibility, Revision
@@ -71,6 +71,27 @@ class CommentInput:
     official_position: bool = False
     cosigner_ids: list[int] = field(default_factory=list)
     form_token: str = ""  # the nonce of a checked form token
+
+    @classmethod
+    def from_form(cls, form, form_token: str = "") -> CommentInput:
+        """What a comment form says: the online form, its edit form, or the team's entry and
+        correction forms (a field a form does not have keeps its default here)."""
+        given = {}
+        for name in ("body", "type", "stance", "proposed", "reason", "consent", *_QUOTE):
+            field = getattr(form, name, None)
+            if field is not None:
+                given[name] = field.data or ""
+        official = getattr(form, "official_position", None)
+        cosigners = getattr(form, "cosigners", None)
+        return cls(
+            **given,
+            official_position=bool(official and official.data),
+            cosigner_ids=list(cosigners and cosigners.data or []),
+            form_token=form_token,
+        )
+
+
+_QUOTE = ("quote_exact", "quote_prefix", "quote_suffix")
 
 
 def submit_comment(
@@ -135,7 +156,36 @@ def submit_comment(
     earlier = _recent_duplicate(values, now)
     if earlier is not None:
         return earlier
-    comment = _insert_comment(revision, values)
+    cleared = False
+    if unit is not None:  # a comment from the unit replaces its "no comments" declaration
+        cleared = bool(
+            db.session.execute(
+                _CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id}
+            ).rowcount
+        )
+    after = {
+        "type": values["type"],
+        "stance": values["stance"],
+        "consent": values["consent"],
+        "unit": unit.name if unit is not None else None,
+        "official_position": values["official_position"],
+        "content_sha256": values["content_sha256"],
+    }
+    if cosigners:
+        after["cosigners"] = [cosigner.name for cosigner in cosigners]
+    if files:
+        after["attachments"] = [upload.filename for upload, _mime in files]
+    if cleared:
+        after["no_comments_cleared"] = True
+    comment = write_comment(
+        revision=revision,
+        clause=clause,
+        values=values,
+        actor=author,
+        action="comment.submit",
+        after=after,
+        now=now,
+    )
     if cosigners:
         db.session.execute(
             comment_cosigners.insert(),
@@ -156,39 +206,6 @@ def submit_comment(
         )
     if files:
         db.session.flush()
-    cleared = False
-    if unit is not None:  # a comment from the unit replaces its "no comments" declaration
-        cleared = bool(
-            db.session.execute(
-                _CLEAR_NO_COMMENTS, {"b_revision_id": revision.id, "b_unit_id": unit.id}
-            ).rowcount
-        )
-    after = {
-        "receipt": comment.receipt,
-        "clause": clause.key if clause is not None else None,
-        "type": values["type"],
-        "stance": values["stance"],
-        "consent": values["consent"],
-        "unit": unit.name if unit is not None else None,
-        "official_position": values["official_position"],
-        "content_sha256": values["content_sha256"],
-    }
-    if cosigners:
-        after["cosigners"] = [cosigner.name for cosigner in cosigners]
-    if files:
-        after["attachments"] = [upload.filename for upload, _mime in files]
-    if cleared:
-        after["no_comments_cleared"] = True
-    # One Core INSERT in the comment's transaction: no second commit, no extra flush.
-    record_now(
-        actor=author,
-        action="comment.submit",
-        target_type="comment",
-        target_id=comment.id,
-        after=after,
-        revision_id=revision.id,
-        at=now,
-    )
     return comment
 
 
@@ -223,30 +240,6 @@ def _recent_duplicate(values: dict, now: datetime) -> Comment | None:
     )
 
 
-def _insert_comment(revision: Revision, values: dict) -> Comment:
-    """Insert the comment's row, give it its receipt, and return it as a persistent object.
-
-    Two Core statements (INSERT … RETURNING id, then the receipt made from that id) rather
-    than the unit of work: a comment POST is the busiest write, and flushing an object graph
-    cost it more than all its own checks (measured by bench/comment_load.py). The object
-    then joins the session as if it had been loaded, so callers use it like any other.
-    """
-    comment_id = db.session.execute(_INSERT_COMMENT, values).scalar_one()
-    receipt = receipt_number(revision, comment_id)
-    db.session.execute(_SET_RECEIPT, {"comment_id": comment_id, "receipt": receipt})
-    comment = Comment(id=comment_id, receipt=receipt, **values)
-    make_transient_to_detached(comment)  # its attributes count as loaded, none as changed
-    db.session.add(comment)
-    return comment
-
-
-_comments = Comment.__table__
-_INSERT_COMMENT = _comments.insert().returning(_comments.c.id)
-_SET_RECEIPT = (
-    _comments.update()
-    .where(_comments.c.id == bindparam("comment_id"))
-    .values(receipt=bindparam("receipt"))
-)
 _replies = RevisionUnit.__table__
 _CLEAR_NO_COMMENTS = (
     _replies.update()

@@ -5,7 +5,6 @@ from urllib.parse import quote
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -17,31 +16,36 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
-from app.accounts.models import Unit
-from app.accounts.permissions import can_speak_for_unit, is_participant
+from app.accounts.permissions import can_speak_for_unit
 from app.comments.attachments import EXTENSIONS, MAX_FILES, Upload, safe_filename
 from app.comments.forms import ActionForm, CommentForm, EditCommentForm
+from app.comments.loaders import (
+    check_editable,
+    commenting_on,
+    refusal,
+    signed_in,
+    speaking_for_unit,
+    viewable_attachment,
+    viewable_comment,
+)
 from app.comments.models import (
     CONSENT_LABELS,
     STANCE_LABELS,
     STATUS_LABELS,
     TYPE_LABELS,
-    Attachment,
     Comment,
     CommentStatus,
 )
 from app.comments.publication import public_author
-from app.comments.rules import can_edit_comment, can_view_attachment, can_view_comment
+from app.comments.queries import comments_by, cosigner_choices
+from app.comments.rules import can_edit_comment
 from app.comments.services import (
     CommentInput,
     Refused,
     check_form_token,
     edit_comment,
-    edit_refusal,
     find_comment_by_token,
     issue_form_token,
     no_comments_reply,
@@ -50,11 +54,11 @@ from app.comments.services import (
     submit_comment,
     withdraw_comment,
 )
-from app.core.extensions import db, limiter, login_manager
+from app.core.extensions import limiter
 from app.core.i18n import safe_next
+from app.core.outcome import carry_out
 from app.core.rendering import render_markdown
 from app.core.timeutil import utcnow
-from app.measures.views import published_clause, published_revision
 
 bp = Blueprint("comments", __name__)
 
@@ -87,41 +91,13 @@ def too_large(error):
     return refusal(message, 413, title=_l("Upload too large"))
 
 
-def refusal(message, status: int, title=None):
-    """A page that says plainly why something was not done (and that nothing was stored)."""
-    return render_template(
-        "comments/refused.html", message=message, title=title or _l("Not accepted")
-    ), status
-
-
-def sign_in_first():
-    return login_manager.unauthorized()
-
-
-def viewable_comment(receipt: str) -> Comment:
-    """The comment with this receipt, or 404 for anyone who may not see it (no probing).
-
-    Anonymous visitors are sent to sign in first, whatever the receipt: that says nothing
-    about whether it exists."""
-    if not current_user.is_authenticated:
-        abort(sign_in_first())
-    comment = db.session.scalar(select(Comment).filter_by(receipt=receipt))
-    if comment is None or not can_view_comment(current_user, comment):
-        abort(404)
-    return comment
-
-
 @bp.route("/m/<slug>/r/<int:number>/comment", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_COMMENT"], methods=["POST"])
 def new_comment(slug: str, number: int):
     key = request.args.get("clause")
     if request.method == "POST" and "clause" in request.form:
         key = request.form["clause"]
-    revision, clause = published_clause(slug, number, key)
-    if not current_user.is_authenticated:
-        return sign_in_first()
-    if not is_participant(current_user):
-        return refusal(_("Only participants can comment online."), 403)
+    revision, clause = commenting_on(slug, number, key)
     now = utcnow()
     if not revision.is_open(now):
         page = render_template(
@@ -140,10 +116,6 @@ def new_comment(slug: str, number: int):
 
     def show(error=None, status=200):
         # The list of other units is only needed to draw the form, not to store a comment.
-        cosigner_choices = []
-        if speaks:
-            others = db.session.scalars(select(Unit).where(Unit.id != unit.id).order_by(Unit.name))
-            cosigner_choices = [(u.id, u.name) for u in others]
         forget_huge_texts(form)
         return render_template(
             "comments/new.html",
@@ -153,7 +125,7 @@ def new_comment(slug: str, number: int):
             clause=clause,
             error=error,
             speaks=speaks,
-            cosigner_choices=cosigner_choices,
+            cosigner_choices=cosigner_choices(unit) if speaks else [],
             unit=unit,
             reply=no_comments_reply(revision, unit) if speaks else None,
             action_form=ActionForm(),
@@ -172,42 +144,53 @@ def new_comment(slug: str, number: int):
     except Refused as refused:
         form.form_token.data = issue_form_token(current_user)
         return show(refused.message, 400)
-    # A resent form is found by the unique token when its insert fails (below): the common
-    # case, a first submission, costs no extra query.
-    try:
+
+    def submit() -> tuple[str, bool]:
         comment = submit_comment(
             revision=revision,
             clause=clause,
             author=current_user,
-            data=comment_input(form, nonce),
+            data=CommentInput.from_form(form, form_token=nonce),
             attachments=uploads(form),
             now=now,
         )
-        receipt = comment.receipt  # read before the commit expires it (no reload query)
-        resubmitted = comment.form_token != nonce  # the same text stored earlier, returned
-        db.session.commit()
-    except Refused as refused:
-        db.session.rollback()
-        return show(refused.message, 400)
-    except IntegrityError:
-        # Two requests with the same form token at the same moment: the unique token let one
-        # in; this one shows what that one stored.
-        db.session.rollback()
-        earlier = find_comment_by_token(nonce)
-        if earlier is None:
-            raise
-        return already_stored(earlier)
-    return to_receipt(receipt, again=resubmitted)
+        # Read before the commit expires them (no reload query): the receipt, and whether
+        # the same text stored earlier was returned.
+        return comment.receipt, comment.form_token != nonce
+
+    def refused(error):
+        if isinstance(error, IntegrityError):
+            # Two requests with the same form token at the same moment: the unique token let
+            # one in; this one shows what that one stored. (A first submission, the common
+            # case, costs no extra query.)
+            earlier = find_comment_by_token(nonce)
+            if earlier is None:
+                raise error
+            return already_stored(earlier)
+        return show(error.message, 400)
+
+    return carry_out(
+        submit,
+        None,  # the receipt page says it was received: no flash, no re-signed cookie
+        None,
+        refusals=(Refused, IntegrityError),
+        refused=refused,
+        done_to=lambda stored: receipt_url(*stored),
+    )
 
 
-def to_receipt(receipt: str, again: bool = False):
-    """303 to the receipt page, which then says the comment was received (``again``: that it
-    had been received before and was not stored twice).
+def receipt_url(receipt: str, again: bool = False) -> str:
+    """The receipt page, which then says the comment was received (``again``: that it had
+    been received before and was not stored twice).
 
     It says so from its address rather than from a flashed message: the session (and its
     cookie) is then left as it was, which spares the busiest POST a re-signed cookie."""
-    received = "again" if again else 1
-    return redirect(url_for(".receipt", receipt=receipt, received=received), code=303)
+    return url_for(".receipt", receipt=receipt, received="again" if again else 1)
+
+
+def to_receipt(receipt: str, again: bool = False):
+    """303 to the receipt page (receipt_url)."""
+    return redirect(receipt_url(receipt, again), code=303)
 
 
 def forget_huge_texts(form) -> None:
@@ -222,25 +205,6 @@ def already_stored(comment: Comment):
     if comment.author_id != current_user.id:
         return refusal(_("This form was not issued to you."), 400)
     return to_receipt(comment.receipt)
-
-
-def comment_input(form, nonce: str = "") -> CommentInput:
-    return CommentInput(
-        body=form.body.data or "",
-        type=form.type.data or "",
-        stance=form.stance.data or "",
-        proposed=form.proposed.data or "",
-        reason=form.reason.data or "",
-        quote_exact=form.quote_exact.data or "",
-        quote_prefix=form.quote_prefix.data or "",
-        quote_suffix=form.quote_suffix.data or "",
-        consent=form.consent.data or "",
-        official_position=bool(
-            getattr(form, "official_position", None) and form.official_position.data
-        ),
-        cosigner_ids=list(getattr(form, "cosigners", None) and form.cosigners.data or []),
-        form_token=nonce,
-    )
 
 
 def uploads(form: CommentForm) -> list[Upload]:
@@ -275,19 +239,13 @@ def receipt(receipt: str):
 
 @bp.get("/my/comments")
 def my_comments():
-    if not current_user.is_authenticated:
-        return sign_in_first()
-    comments = db.session.scalars(
-        select(Comment)
-        .where(Comment.author_id == current_user.id)
-        .options(selectinload(Comment.clause), selectinload(Comment.revision))
-        .order_by(Comment.created_at.desc(), Comment.id.desc())
-    ).all()
+    author = signed_in()
+    comments = comments_by(author)
     now = utcnow()
     return render_template(
         "comments/mine.html",
         comments=comments,
-        editable={c.id for c in comments if can_edit_comment(current_user, c, now)},
+        editable={c.id for c in comments if can_edit_comment(author, c, now)},
     )
 
 
@@ -295,44 +253,39 @@ def my_comments():
 def edit(receipt: str):
     comment = viewable_comment(receipt)
     now = utcnow()
-    if not can_edit_comment(current_user, comment, now):
-        return refusal(_cannot_change(comment, now), 403)
+    check_editable(comment, now)
     form = EditCommentForm(obj=comment if request.method == "GET" else None)
+
+    def page(error=None, status=200):
+        forget_huge_texts(form)
+        return render_template(
+            "comments/edit.html",
+            form=form,
+            comment=comment,
+            revision=comment.revision,
+            measure=comment.revision.measure,
+            clause=comment.clause,
+            error=error,
+        ), status
+
     if request.method == "GET":
         form.type.data = comment.type.value
         form.stance.data = comment.stance.value if comment.stance else ""
         form.consent.data = comment.consent.value
-    error = None
-    if request.method == "POST" and form.validate():
-        try:
-            changed = edit_comment(
-                comment=comment, editor=current_user, data=comment_input(form), now=now
-            )
-            db.session.commit()
-        except Refused as refused:
-            db.session.rollback()
-            error = refused.message
-        else:
-            flash(
-                _("Your changes have been saved.") if changed else _("Nothing was changed."),
-                "success",
-            )
-            return redirect(url_for(".receipt", receipt=comment.receipt), code=303)
-    status = 200 if request.method == "GET" else 400
-    forget_huge_texts(form)
-    return render_template(
-        "comments/edit.html",
-        form=form,
-        comment=comment,
-        revision=comment.revision,
-        measure=comment.revision.measure,
-        clause=comment.clause,
-        error=error,
-    ), status
-
-
-def _cannot_change(comment: Comment, now) -> str:
-    return str(edit_refusal(comment, now).message)
+        return page()
+    if not form.validate():
+        return page(status=400)
+    return carry_out(
+        lambda: edit_comment(
+            comment=comment, editor=current_user, data=CommentInput.from_form(form), now=now
+        ),
+        lambda changed: (
+            _("Your changes have been saved.") if changed else _("Nothing was changed.")
+        ),
+        url_for(".receipt", receipt=comment.receipt),
+        refusals=Refused,
+        refused=lambda refused: page(refused.message, 400),
+    )
 
 
 @bp.route("/comments/<receipt>/withdraw", methods=["GET", "POST"])
@@ -345,8 +298,7 @@ def withdraw(receipt: str):
     if request.method == "POST" and mine and comment.status == CommentStatus.WITHDRAWN:
         flash(_("Your comment %(receipt)s was already withdrawn.", receipt=comment.receipt))
         return redirect(url_for(".my_comments"), code=303)
-    if not can_edit_comment(current_user, comment, now):
-        return refusal(_cannot_change(comment, now), 403)
+    check_editable(comment, now)
     form = ActionForm()
     if request.method == "GET" or not form.validate_on_submit():
         back = safe_next(request.values.get("next"), url_for(".receipt", receipt=comment.receipt))
@@ -358,23 +310,18 @@ def withdraw(receipt: str):
             form=form,
             back=back,
         ), (200 if request.method == "GET" else 400)
-    try:
-        withdraw_comment(comment=comment, actor=current_user, now=now)
-        db.session.commit()
-    except Refused as refused:
-        db.session.rollback()
-        return refusal(refused.message, 403)
-    flash(_("Your comment %(receipt)s has been withdrawn.", receipt=comment.receipt), "success")
-    return redirect(url_for(".my_comments"), code=303)
+    return carry_out(
+        lambda: withdraw_comment(comment=comment, actor=current_user, now=now),
+        _("Your comment %(receipt)s has been withdrawn.", receipt=receipt),
+        url_for(".my_comments"),
+        refusals=Refused,
+        refused=lambda refused: refusal(refused.message, 403),
+    )
 
 
 @bp.get("/attachments/<int:attachment_id>")
 def attachment(attachment_id: int):
-    if not current_user.is_authenticated:
-        return sign_in_first()
-    found = db.session.get(Attachment, attachment_id)
-    if found is None or not can_view_attachment(current_user, found):
-        abort(404)  # as receipts: an attachment's existence is not revealed
+    found = viewable_attachment(attachment_id)
     response = send_file(
         io.BytesIO(found.data),
         mimetype=found.mime,
@@ -394,27 +341,12 @@ def attachment(attachment_id: int):
 
 @bp.post("/m/<slug>/r/<int:number>/no-comments")
 def no_comments(slug: str, number: int):
-    revision = published_revision(slug, number)
-    if not current_user.is_authenticated:
-        return sign_in_first()
-    if not can_speak_for_unit(current_user, current_user.unit):
-        return refusal(
-            _(
-                "Only a confirmed representative of a unit, with a verified e-mail address, can "
-                "declare that it has no comments."
-            ),
-            403,
-        )
-    try:
-        record_no_comments(
-            revision=revision, unit=current_user.unit, actor=current_user, now=utcnow()
-        )
-        db.session.commit()
-    except Refused as refused:  # e.g. the unit has commented already: a conflict
-        db.session.rollback()
-        return refusal(refused.message, 409)
-    flash(
-        _("Recorded: %(unit)s has no comments on this revision.", unit=current_user.unit.name),
-        "success",
+    revision = speaking_for_unit(slug, number)
+    unit = current_user.unit
+    return carry_out(
+        lambda: record_no_comments(revision=revision, unit=unit, actor=current_user, now=utcnow()),
+        _("Recorded: %(unit)s has no comments on this revision.", unit=unit.name),
+        url_for(".my_comments"),
+        refusals=Refused,
+        refused=lambda refused: refusal(refused.message, 409),  # e.g. the unit commented
     )
-    return redirect(url_for(".my_comments"), code=303)

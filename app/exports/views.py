@@ -16,7 +16,7 @@ from app.exports.queries import recent_downloads
 from app.exports.summary import LANGUAGES, SummaryOptions
 from app.feedback.loaders import addressed_unit
 from app.feedback.outgoing import FORM_FORMATS, filled_in_for, form_file
-from app.measures.views import published_revision
+from app.measures.loaders import published_revision
 from app.triage.models import DISPOSITION_LABELS
 
 bp = Blueprint("exports", __name__)

@@ -21,7 +21,7 @@ from app.feedback.importing import (
 )
 from app.feedback.loaders import form_import_of
 from app.feedback.queries import imports_of, unit_named, units_by_name
-from app.measures.views import published_revision
+from app.measures.loaders import published_revision
 from app.triage.entry_forms import CATEGORY_CHOICES
 from app.triage.rules import can_triage
 

@@ -1,8 +1,8 @@
 """The team's blueprint and its URL map: every page of the triage area, in one table.
 
 The view functions live in one module per topic; their endpoints are ``triage.<function>``.
-The fast entry and the events (entry_views) and the form import (app.feedback.views) still add
-their routes by decorators on ``bp``; app/triage/views.py imports them so they are registered.
+The fast entry and the events (entry_views) still add their routes by decorators on ``bp``;
+app/triage/views.py imports them so they are registered.
 """
 
 from flask import Blueprint

@@ -18,18 +18,19 @@ from sqlalchemy import select
 from app.accounts.models import Unit, UnitCategory
 from app.audit.writer import record
 from app.comments.models import Channel, Comment
-from app.comments.receipts import content_sha256_of, receipt_number
+from app.comments.receipts import content_sha256_of
 from app.comments.services import CommentInput, checked_choices, checked_texts, keep_version
+from app.comments.writer import write_comment
 from app.core.extensions import db
 from app.core.refusal import Refused
 from app.core.timeutil import local_day_start, to_local
-from app.legaltext.numerals import int_to_cn
+from app.legaltext.citation_reading import GENERAL, MATCHED
+from app.measures.citing import citation_index
 from app.measures.models import Clause, Revision
 from app.triage.models import Event
 
 ENTRY_CHANNELS = (Channel.SEMINAR, Channel.LETTER, Channel.EMAIL)
 EDITABLE = ("type", "stance", "body", "proposed", "reason", "consent")
-_ARABIC = re.compile(r"第(\d+)([编章节条款项目])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -58,11 +59,13 @@ class EntryInput:
 
 
 def resolve_clause(revision: Revision, text: str) -> Clause | None:
-    """The clause named by a key or by a citation of this revision; None for an empty text.
+    """The clause named by a key or by a citation of this revision; None for an empty text or
+    one that names the whole draft (总体, 全文, General).
 
-    Citations are matched exactly as the revision renders them (第十二条第二款, Article
-    12(2)), with spaces ignored and Arabic numbers accepted (第12条). Where an article has a
-    single paragraph both share a citation; the article, first in document order, wins.
+    Citations are read as people write them, by legaltext's reader, as a returned form's
+    are: 第十二条第二款, 第12条第2款, 十二条, 12.2, Article 12(2), with spaces ignored. Where an
+    article has a single paragraph both share a citation; the article wins. A text that
+    names no clause, or several, is refused.
     """
     wanted = _SPACE.sub("", text or "")
     if not wanted:
@@ -74,17 +77,13 @@ def resolve_clause(revision: Revision, text: str) -> Clause | None:
     )
     if by_key is not None:  # a key (as imports pass): found without reading every clause
         return by_key
-    wanted = _ARABIC.sub(lambda m: f"第{int_to_cn(int(m[1]))}{m[2]}", wanted)
-    clauses = db.session.scalars(
-        select(Clause)
-        .where(Clause.revision_id == revision.id, Clause.deleted.is_(False))
-        .order_by(Clause.position)
-    )
-    for clause in clauses:
-        if wanted in (clause.key, _SPACE.sub("", clause.citation or "")) or (
-            clause.citation_en and wanted == _SPACE.sub("", clause.citation_en)
-        ):
-            return clause
+    resolution = citation_index(revision).read(text)
+    if resolution.status == GENERAL:
+        return None
+    if resolution.status == MATCHED:
+        return db.session.scalar(
+            select(Clause).where(Clause.revision_id == revision.id, Clause.key == resolution.key)
+        )
     raise Refused(
         _l(
             "There is no clause “%(clause)s” in this revision. Give a key such as art12.p2 "
@@ -188,28 +187,21 @@ def enter_comment(
         **choices,
     }
     values["content_sha256"] = content_sha256_of(revision, clause, None, values)
-    comment = Comment(**values)
-    db.session.add(comment)
-    db.session.flush()
-    comment.receipt = receipt_number(revision, comment.id)
-    db.session.flush()
-    record(
+    comment = write_comment(
+        revision=revision,
+        clause=clause,
+        values=values,
         actor=actor,
         action="comment.enter",
-        target_type="comment",
-        target_id=comment.id,
         after={
-            "receipt": comment.receipt,
-            "clause": clause.key if clause is not None else None,
             "channel": channel,
             "event": event.id if event is not None else None,
             "author_name": author_name,
             "unit": unit.name if unit is not None else None,
             "received_at": received_at,
-            "late": comment.late,
+            "late": values["late"],
         },
-        revision_id=revision.id,
-        at=now,
+        now=now,
     )
     return comment, True
 

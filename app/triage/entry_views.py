@@ -7,12 +7,11 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.accounts.models import Unit
 from app.comments.models import CHANNEL_LABELS, Comment
 from app.comments.services import CommentInput
 from app.core.extensions import db
+from app.core.outcome import carry_out
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
 from app.triage.blueprint import bp
@@ -24,6 +23,7 @@ from app.triage.entry_forms import (
     EntryTextForm,
     EventForm,
 )
+from app.triage.entry_queries import unit_choices
 from app.triage.events import create_event, edit_event, revision_events
 from app.triage.loaders import staff_revision, team_revision
 from app.triage.models import Event
@@ -32,69 +32,90 @@ from app.triage.rules import can_triage
 STICKY = ("channel", "event", "received", "unit")
 
 
+# --- loaders (404 for what is not of this revision) ------------------------------------------
+
+
+def revision_event(revision, event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None or event.revision_id != revision.id:
+        abort(404)
+    return event
+
+
+def revision_comment(revision, comment_id: int) -> Comment:
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.revision_id != revision.id:
+        abort(404)
+    return comment
+
+
 # --- events -------------------------------------------------------------------------------
 
 
 @bp.route("/m/<slug>/r/<int:number>/team/events", methods=["GET", "POST"])
 def events(slug: str, number: int):
-    revision = staff_revision(slug, number)
+    """Everyone who reads all comments sees the events; the team adds them."""
+    posted = request.method == "POST"
+    revision = team_revision(slug, number) if posted else staff_revision(slug, number)
     form = EventForm()
-    status = 200
-    if request.method == "POST":
-        if not can_triage(current_user):
-            abort(403)
-        status = 400
-        if form.validate():
-            try:
-                event = create_event(
-                    revision=revision,
-                    actor=current_user,
-                    title=form.title.data,
-                    city=form.city.data,
-                    held_on=form.held_on.data,
-                    now=utcnow(),
-                )
-                db.session.commit()
-                flash(_("The event %(title)s was added.", title=event.title), "success")
-                return redirect(url_for("triage.events", slug=slug, number=number), 303)
-            except Refused as refused:
-                db.session.rollback()
-                flash(str(refused.message), "error")
-    return render_template(
-        "triage/events.html",
-        revision=revision,
-        measure=revision.measure,
-        events=revision_events(revision),
-        form=form,
-        can_change=can_triage(current_user),
-    ), status
+
+    def page(status=200):
+        return render_template(
+            "triage/events.html",
+            revision=revision,
+            measure=revision.measure,
+            events=revision_events(revision),
+            form=form,
+            can_change=can_triage(current_user),
+        ), status
+
+    if not posted:
+        return page()
+    if not form.validate():
+        return page(400)
+    return carry_out(
+        lambda: create_event(
+            revision=revision,
+            actor=current_user,
+            title=form.title.data,
+            city=form.city.data,
+            held_on=form.held_on.data,
+            now=utcnow(),
+        ),
+        lambda event: _("The event %(title)s was added.", title=event.title),
+        url_for("triage.events", slug=slug, number=number),
+        refusals=Refused,
+        refused=lambda refused: refused_page(refused, page),
+    )
+
+
+def refused_page(refused: Refused, page):
+    """The page again, with the refusal flashed on it (400)."""
+    flash(str(refused.message), "error")
+    return page(400)
 
 
 @bp.route("/m/<slug>/r/<int:number>/team/events/<int:event_id>", methods=["POST"])
 def edit_event_view(slug: str, number: int, event_id: int):
     revision = team_revision(slug, number)
-    event = db.session.get(Event, event_id)
-    if event is None or event.revision_id != revision.id:
-        abort(404)
+    event = revision_event(revision, event_id)
     form = EventForm()
+    back = url_for("triage.events", slug=slug, number=number)
     if not form.validate():
         flash(_("Please give the event a title and a date."), "error")
-        return redirect(url_for("triage.events", slug=slug, number=number), 303)
-    try:
-        edit_event(
+        return redirect(back, 303)
+    return carry_out(
+        lambda: edit_event(
             event=event,
             actor=current_user,
             title=form.title.data,
             city=form.city.data,
             held_on=form.held_on.data,
             now=utcnow(),
-        )
-        db.session.commit()
-        flash(_("The event was saved."), "success")
-    except Refused as refused:
-        db.session.rollback()
-        flash(str(refused.message), "error")
-    return redirect(url_for("triage.events", slug=slug, number=number), 303)
+        ),
+        _("The event was saved."),
+        back,
+    )
 
 
 # --- fast entry ---------------------------------------------------------------------------
@@ -116,7 +137,6 @@ def _sticky_defaults(form: EntryForm) -> None:
 
 
 def _entry_page(revision, form, *, error=None, status=200, comment=None):
-    units = db.session.execute(select(Unit.id, Unit.name).order_by(Unit.name)).all()
     return render_template(
         "triage/entry.html",
         revision=revision,
@@ -124,7 +144,7 @@ def _entry_page(revision, form, *, error=None, status=200, comment=None):
         form=form,
         error=error,
         events=revision_events(revision),
-        units=units,
+        units=unit_choices(),
         channel_choices=ENTRY_CHANNEL_CHOICES,
         category_choices=CATEGORY_CHOICES,
         comment=comment,
@@ -155,45 +175,36 @@ def enter(slug: str, number: int):
         ),
         event_id=form.picked_event_id(),
         form_token=(form.form_token.data or "")[:64],
-        text=_text_input(form),
+        text=CommentInput.from_form(form),
     )
-    try:
+
+    def enter_one() -> tuple[str, dict]:
         comment, _new = enter_comment(
             revision=revision, actor=current_user, data=data, tz=zone(), now=utcnow()
         )
+        # The fields kept for the next entry, read before the commit expires the comment.
         sticky = {
             "channel": comment.channel.value,
             "event": comment.event_id or "",
             "received": form.received_on.data.isoformat(),
             "unit": comment.unit_id or "",
         }
-        receipt = comment.receipt
-        db.session.commit()
-    except Refused as refused:
-        db.session.rollback()
-        return _entry_page(revision, form, error=refused.message, status=400)
-    flash(_("Comment %(receipt)s was recorded.", receipt=receipt), "success")
-    query = {key: value for key, value in sticky.items() if value != ""}
-    return redirect(url_for("triage.enter", slug=slug, number=number, **query), 303)
+        return comment.receipt, {key: value for key, value in sticky.items() if value != ""}
 
-
-def _text_input(form) -> CommentInput:
-    return CommentInput(
-        body=form.body.data or "",
-        type=form.type.data or "",
-        stance=form.stance.data or "",
-        proposed=form.proposed.data or "",
-        reason=form.reason.data or "",
-        consent=form.consent.data or "",
+    return carry_out(
+        enter_one,
+        lambda entered: _("Comment %(receipt)s was recorded.", receipt=entered[0]),
+        None,
+        refusals=Refused,
+        refused=lambda refused: _entry_page(revision, form, error=refused.message, status=400),
+        done_to=lambda entered: url_for("triage.enter", slug=slug, number=number, **entered[1]),
     )
 
 
 @bp.route("/m/<slug>/r/<int:number>/team/entry/<int:comment_id>", methods=["GET", "POST"])
 def edit_entered(slug: str, number: int, comment_id: int):
     revision = team_revision(slug, number)
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.revision_id != revision.id:
-        abort(404)
+    comment = revision_comment(revision, comment_id)
     if not entered_by_team(comment):
         message = _(
             "Only comments the team entered can be edited here; participants edit their own."
@@ -208,20 +219,21 @@ def edit_entered(slug: str, number: int, comment_id: int):
         return _edit_page(revision, form, comment)
     if not form.validate():
         return _edit_page(revision, form, comment, status=400)
-    try:
-        changed = edit_on_behalf(
-            comment=comment, editor=current_user, data=_text_input(form), now=utcnow()
-        )
-        db.session.commit()
-    except Refused as refused:
-        db.session.rollback()
-        return _edit_page(revision, form, comment, error=refused.message, status=400)
-    if changed:
-        flash(_("Comment %(receipt)s was corrected.", receipt=comment.receipt), "success")
-    else:
-        flash(_("Nothing was changed."), "info")
-    return redirect(
-        url_for("triage.edit_entered", slug=slug, number=number, comment_id=comment.id), 303
+    return carry_out(
+        lambda: edit_on_behalf(
+            comment=comment, editor=current_user, data=CommentInput.from_form(form), now=utcnow()
+        ),
+        lambda changed: (
+            _("Comment %(receipt)s was corrected.", receipt=comment.receipt)
+            if changed
+            else _("Nothing was changed.")
+        ),
+        url_for("triage.edit_entered", slug=slug, number=number, comment_id=comment.id),
+        refusals=Refused,
+        refused=lambda refused: _edit_page(
+            revision, form, comment, error=refused.message, status=400
+        ),
+        done_category=lambda changed: "success" if changed else "info",
     )
 
 

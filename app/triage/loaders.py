@@ -11,7 +11,7 @@ from app.accounts.models import Unit
 from app.comments.models import Comment
 from app.comments.rules import can_read_all_comments
 from app.core.extensions import db, login_manager
-from app.measures.views import published_revision
+from app.measures.loaders import published_revision
 from app.triage.models import CommentGroup, Response
 from app.triage.rules import can_review, can_triage
 

@@ -6,7 +6,6 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.comments.publication import published_responses
 from app.core.extensions import db
 from app.core.i18n import current_language, safe_next
 from app.core.mail import send_mail
@@ -25,6 +24,7 @@ from app.triage.loaders import (
     team_revision,
 )
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Response
+from app.triage.published_answers import published_responses
 from app.triage.rules import can_review
 
 

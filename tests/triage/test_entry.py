@@ -248,6 +248,30 @@ def test_clauses_are_found_by_key_or_citation(app, client, team, given, key):
     assert (comment.clause.key if comment.clause else None) == key
 
 
+# Twelve articles, the last with two paragraphs: what 12.2 and Article 12(2) cite.
+TWELVE_ARTICLES = (
+    "\n\n".join(
+        f"第{numeral}条　本办法第{numeral}条的规定。"
+        for numeral in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一")
+    )
+    + "\n\n第十二条　申请人应当提出申请。\n\n申请人应当对其所提交材料的真实性负责。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "given,key",
+    [("12.2", "art12.p2"), ("Article 12(2)", "art12.p2"), ("十二条", "art12")],
+)
+def test_clauses_are_read_as_people_cite_them(app, client, team, given, key):
+    revision = make_open_revision(body=TWELVE_ARTICLES)
+
+    response = post_entry(client, revision, clause=given)
+
+    assert response.status_code == 303
+    [comment] = stored()
+    assert comment.clause.key == key
+
+
 def test_a_resent_form_stores_one_comment(app, client, team):
     revision = make_open_revision()
     html = text(client.get(entry_url(revision)))

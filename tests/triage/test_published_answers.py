@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from app.audit.models import AuditEvent
-from app.comments.publication import published_response_for
 from app.triage import grouping
 from app.triage.models import CommentGroup, ResponseState
+from app.triage.published_answers import published_response_for
 from tests.factories import make_comment, make_group, make_open_revision, make_response, make_user
 from tests.pages import cell, csrf_token, english, text
 

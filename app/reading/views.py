@@ -1,90 +1,35 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import contains_eager
 
-from app.comments.publication import (
-    answers_shown_once,
-    comment_counts,
-    comments_are_public,
-    public_comments,
-)
-from app.core.extensions import db
+from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.core.i18n import current_language
 from app.core.timeutil import utcnow
-from app.measures.models import Clause, Measure, Revision
+from app.measures.loaders import published_measure, published_revision
+from app.measures.models import Revision
 from app.measures.reading import (
     TEXT_MODES,
-    Node,
     SlottedDraft,
     article_range,
     draft_cache_key,
     fragments,
     load_tree,
 )
+from app.reading.blueprint import bp
+from app.reading.loaders import published_node
+from app.reading.queries import answers_shown_once, home_revisions, subtree_count
 
-bp = Blueprint("measures", __name__)
 DRAFT_SLOT = "<!--zq-draft-slot-->"
 
 
 @bp.get("/")
 def home():
-    now = utcnow()
-    revisions = db.session.scalars(
-        select(Revision).where(Revision.published_at.is_not(None)).order_by(Revision.id)
-    ).all()
-    latest: dict[int, Revision] = {}
-    for revision in revisions:  # the newest revision of each measure stands for it
-        latest[revision.measure_id] = revision
-    current = list(latest.values())
-    open_now = sorted((r for r in current if r.is_open(now)), key=lambda r: r.closes_at)
-    closed = sorted(
-        (r for r in current if r.has_closed(now)), key=lambda r: r.closes_at, reverse=True
-    )
-    upcoming = sorted(
-        (r for r in current if not r.is_open(now) and not r.has_closed(now)),
-        key=lambda r: (r.opens_at is None, r.opens_at or now),
-    )
+    open_now, closed, upcoming = home_revisions(utcnow())
     return render_template(
-        "measures/home.html", open_now=open_now, closed=closed[:20], upcoming=upcoming
+        "measures/home.html", open_now=open_now, closed=closed, upcoming=upcoming
     )
-
-
-# Built once, with bound parameters: every page of a revision starts with one of these, and
-# building the statement cost as much as running it.
-_PUBLISHED = (
-    select(Revision)
-    .join(Measure)
-    .options(contains_eager(Revision.measure))  # every page shows the measure too
-    .where(Measure.slug == bindparam("slug"), Revision.number == bindparam("number"))
-    .where(Revision.published_at.is_not(None))
-)
-_PUBLISHED_WITH_CLAUSE = _PUBLISHED.add_columns(Clause).outerjoin(
-    Clause, (Clause.revision_id == Revision.id) & (Clause.key == bindparam("key"))
-)
-
-
-def published_revision(slug: str, number: int) -> Revision:
-    revision = db.session.scalar(_PUBLISHED, {"slug": slug, "number": number})
-    if revision is None:
-        abort(404)
-    return revision
-
-
-def published_clause(slug: str, number: int, key: str | None) -> tuple[Revision, Clause | None]:
-    """The published revision and its clause ``key`` (None for no key) in one query; 404 when
-    either does not exist."""
-    if not key:
-        return published_revision(slug, number), None
-    found = db.session.execute(
-        _PUBLISHED_WITH_CLAUSE, {"slug": slug, "number": number, "key": key}
-    ).first()
-    if found is None or found[1] is None:
-        abort(404)
-    return found[0], found[1]
 
 
 def text_mode(revision: Revision) -> str:
@@ -98,9 +43,7 @@ def text_mode(revision: Revision) -> str:
 
 @bp.get("/m/<slug>")
 def measure(slug: str):
-    found = db.session.scalar(select(Measure).filter_by(slug=slug))
-    if found is None or found.latest_revision is None:
-        abort(404)
+    found = published_measure(slug)
     return redirect(url_for(".revision", slug=slug, number=found.latest_revision.number))
 
 
@@ -173,11 +116,7 @@ def count_badge(revision: Revision, linked: bool):
 
 @bp.get("/m/<slug>/r/<int:number>/c/<key>")
 def clause(slug: str, number: int, key: str):
-    found = published_revision(slug, number)
-    tree = load_tree(found)
-    node = tree.nodes.get(key)
-    if node is None:
-        abort(404)
+    found, tree, node = published_node(slug, number, key)
     ancestors = tree.ancestors(key)
     previous, following = tree.neighbours(key)
 
@@ -200,15 +139,3 @@ def clause(slug: str, number: int, key: str):
         mode=text_mode(found),
         now=now,
     )
-
-
-def subtree_count(revision: Revision, node: Node) -> int:
-    """Comments on ``node`` and the clauses under it, published or not: the article's badge
-    counts them all, so its clause page says how many it does not show."""
-    counts = comment_counts(revision)
-    total, stack = 0, [node]
-    while stack:
-        current = stack.pop()
-        total += counts.get(current.clause.id, 0)
-        stack.extend(current.children)
-    return total
