@@ -14,17 +14,9 @@ from app.accounts.permissions import can_manage_users
 from app.audit.writer import changes, record
 from app.core.extensions import db
 from app.core.like import contains
+from app.core.refusal import Refused
 
 UNIT_FIELDS = ["name", "name_en", "category"]
-
-
-class UnitRefused(Exception):
-    """The change cannot be made as asked; ``field`` names the form field to show it beside."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def require_admin(actor) -> None:
@@ -81,10 +73,10 @@ def update_unit(*, unit: Unit, name: str, name_en: str, category: UnitCategory, 
     require_admin(actor)
     name, name_en = name.strip(), name_en.strip()
     if not name:
-        raise UnitRefused(_l("Enter the name of the unit."), "name")
+        raise Refused(_l("Enter the name of the unit."), "name")
     taken = db.session.scalar(select(Unit.id).where(Unit.name == name, Unit.id != unit.id))
     if taken is not None:
-        raise UnitRefused(
+        raise Refused(
             _l("Another unit already has this name: merge the two units instead."), "name"
         )
     unit.name, unit.name_en, unit.category = name, name_en, UnitCategory(category)

@@ -19,6 +19,7 @@ from app.accounts.models import Role, Unit, UnitCategory, User
 from app.audit.writer import record
 from app.core.extensions import db
 from app.core.mail import send_mail
+from app.core.refusal import Refused
 from app.core.timeutil import utcnow
 
 PASSWORD_MIN_LENGTH = 10
@@ -30,13 +31,8 @@ RESET_SALT = "password-reset"
 _DUMMY_HASH = generate_password_hash("zhengqiu-no-such-account")
 
 
-class AccountRefused(Exception):
+class AccountRefused(Refused):
     """An operation on accounts was refused; ``field`` names the form field at fault, if any."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.message = message  # lazy: translated where it is shown
-        self.field = field
 
 
 class EmailTaken(AccountRefused):

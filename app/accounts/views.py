@@ -46,15 +46,6 @@ def unit_choices(blank):
     return [SelectChoice("", blank)] + [SelectChoice(unit.id, unit.name) for unit in units]
 
 
-def refuse_on_form(form, error: services.AccountRefused) -> None:
-    """Show a service's refusal next to its field, or above the form."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_SIGNUP"], methods=["POST"])
 def register():
@@ -84,7 +75,7 @@ def register():
             )
         except services.AccountRefused as error:
             db.session.rollback()
-            refuse_on_form(form, error)
+            form.show_refusal(error)
         else:
             db.session.commit()
             login_user(user)
@@ -168,7 +159,7 @@ def reset_password(token):
             services.reset_password(token=token, password=form.password.data)
         except services.AccountRefused as error:
             db.session.rollback()
-            refuse_on_form(form, error)
+            form.show_refusal(error)
         else:
             db.session.commit()
             logout_user()
@@ -196,7 +187,7 @@ def change_password():
             )
         except services.AccountRefused as error:
             db.session.rollback()
-            refuse_on_form(form, error)
+            form.show_refusal(error)
         else:
             db.session.commit()
             login_user(user)  # this session carries on with the new password's version
@@ -293,7 +284,7 @@ def create_user():
     unit = db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
 
     def refused(error: services.AccountRefused):
-        refuse_on_form(form, error)
+        form.show_refusal(error)
         return render_template("accounts/new_user.html", form=form)
 
     return carry_out(

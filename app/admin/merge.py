@@ -17,7 +17,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, or_, select, update
 
-from app.accounts.admin_units import UnitRefused, require_admin
+from app.accounts.admin_units import require_admin
 from app.accounts.models import RepresentativeStatus, Unit, User
 from app.audit.writer import record
 from app.comments.models import (
@@ -28,6 +28,7 @@ from app.comments.models import (
     comment_cosigners,
 )
 from app.core.extensions import db
+from app.core.refusal import Refused
 from app.feedback.models import FormImport
 
 # The columns that reference units.id, as "table.column": what merge_units moves.
@@ -164,7 +165,7 @@ def merge_units(*, merged: Unit, kept: Unit, actor, now: datetime) -> MergePlan:
     is the same organisation under its kept name."""
     require_admin(actor)
     if merged.id == kept.id:
-        raise UnitRefused(_l("A unit cannot be merged into itself."))
+        raise Refused(_l("A unit cannot be merged into itself."))
     db.session.flush()
     plan = merge_plan(merged=merged, kept=kept)
     cs = comment_cosigners

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.accounts import admin_units, representatives
-from app.accounts.admin_units import UnitRefused
 from app.accounts.models import CATEGORY_LABELS, Unit, UnitCategory
 from app.accounts.permissions import can_manage_users, require
 from app.accounts.services import AccountRefused
@@ -16,6 +15,7 @@ from app.admin.merge import merge_plan, merge_units
 from app.admin.queries import figures
 from app.core.extensions import db
 from app.core.outcome import carry_out
+from app.core.refusal import Refused
 from app.core.timeutil import utcnow
 
 bp = Blueprint("units_admin", __name__, url_prefix="/admin/units")
@@ -72,8 +72,8 @@ def edit_unit(unit_id: int):
     if not form.validate_on_submit():
         return _unit_page(unit, form)
 
-    def refused(error: UnitRefused):
-        getattr(form, error.field).errors = [error.message]
+    def refused(error: Refused):
+        form.show_refusal(error)
         return _unit_page(unit, form)
 
     return carry_out(
@@ -86,7 +86,7 @@ def edit_unit(unit_id: int):
         ),
         _("The details of the unit are saved."),
         url_for(".edit_unit", unit_id=unit.id),
-        refusals=UnitRefused,
+        refusals=Refused,
         refused=refused,
     )
 
@@ -162,6 +162,6 @@ def merge_unit_confirmed(unit_id: int):
         ),
         merged,
         url_for(".merge_unit", unit_id=unit_id),
-        refusals=UnitRefused,
+        refusals=Refused,
         done_to=lambda _plan: url_for(".edit_unit", unit_id=kept.id),
     )

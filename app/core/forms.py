@@ -21,3 +21,12 @@ class Form(FlaskForm):
     class Meta(FlaskForm.Meta):
         def get_translations(self, form):
             return wtforms_translations(str(get_locale()))
+
+    def show_refusal(self, refusal) -> None:
+        """Show a service's refusal (``app.core.refusal.Refused``) beside the field it names,
+        or above the form."""
+        field = getattr(self, refusal.field, None) if refusal.field else None
+        if field is not None:
+            field.errors = [*field.errors, refusal.message]
+        else:
+            self.form_errors.append(refusal.message)

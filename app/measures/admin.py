@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,8 +14,11 @@ from wtforms.validators import InputRequired, Length
 from app.accounts.permissions import can_manage_users, require
 from app.core.extensions import db
 from app.core.forms import Form
+from app.core.outcome import carry_out
+from app.core.refusal import Refused
 from app.core.timeutil import to_local, zone
-from app.measures.management import ChangeRefused, set_period, update_measure
+from app.measures.loaders import measure_or_404, revision_or_404
+from app.measures.management import set_period, update_measure
 from app.measures.models import VISIBILITY_LABELS, Measure, Revision
 from app.measures.services import MEASURE_FIELDS, set_publication
 
@@ -62,21 +65,6 @@ class PeriodForm(Form):
     )
 
 
-def _measure(slug: str) -> Measure:
-    measure = db.session.scalar(select(Measure).filter_by(slug=slug))
-    if measure is None:
-        abort(404)
-    return measure
-
-
-def _refuse_on_form(form, error: ChangeRefused) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
 @bp.get("")
 @require(can_manage_users)
 def list_measures():
@@ -93,53 +81,56 @@ def list_measures():
 @bp.post("/<slug>/publication")
 @require(can_manage_users)
 def update_publication(slug: str):
-    measure = db.session.scalar(select(Measure).filter_by(slug=slug))
-    if measure is None:
-        return render_template("error.html", code=404, error=None), 404
+    measure = measure_or_404(slug)
     form = PublicationForm(prefix=f"m{measure.id}")
     if not form.validate_on_submit():
         flash(_("Nothing was changed: choose a setting from the list."), "error")
         return redirect(url_for(".list_measures"), 303)
-    set_publication(
-        measure=measure,
-        comments_public=form.comments_public.data,
-        names_public=form.names_public.data,
-        actor=current_user._get_current_object(),
+    return carry_out(
+        lambda: set_publication(
+            measure=measure,
+            comments_public=form.comments_public.data,
+            names_public=form.names_public.data,
+            actor=current_user._get_current_object(),
+        ),
+        lambda _result: _("Saved: %(policy)s", policy=measure.publication_policy),
+        url_for(".list_measures"),
     )
-    db.session.commit()
-    flash(_("Saved: %(policy)s", policy=measure.publication_policy), "success")
-    return redirect(url_for(".list_measures"), 303)
 
 
 @bp.route("/<slug>", methods=["GET", "POST"])
 @require(can_manage_users)
 def edit_measure(slug: str):
-    measure = _measure(slug)
+    measure = measure_or_404(slug)
     form = MeasureForm(obj=measure)
-    if form.validate_on_submit():
-        try:
-            update_measure(
-                measure=measure,
-                data={name: getattr(form, name).data for name in MEASURE_FIELDS},
-                actor=current_user._get_current_object(),
-            )
-        except ChangeRefused as error:
-            db.session.rollback()
-            _refuse_on_form(form, error)
-        else:
-            db.session.commit()
-            flash(_("The details of the measure are saved."), "success")
-            return redirect(url_for(".edit_measure", slug=slug), 303)
+    if not form.validate_on_submit():
+        return _measure_page(measure, form)
+
+    def refused(refusal: Refused):
+        form.show_refusal(refusal)
+        return _measure_page(measure, form)
+
+    return carry_out(
+        lambda: update_measure(
+            measure=measure,
+            data={name: getattr(form, name).data for name in MEASURE_FIELDS},
+            actor=current_user._get_current_object(),
+        ),
+        _("The details of the measure are saved."),
+        url_for(".edit_measure", slug=slug),
+        refused=refused,
+    )
+
+
+def _measure_page(measure: Measure, form: MeasureForm):
     return render_template("measures/admin_measure.html", measure=measure, form=form)
 
 
 @bp.route("/<slug>/r/<int:number>/period", methods=["GET", "POST"])
 @require(can_manage_users)
 def edit_period(slug: str, number: int):
-    measure = _measure(slug)
-    revision = db.session.scalar(select(Revision).filter_by(measure_id=measure.id, number=number))
-    if revision is None:
-        abort(404)
+    measure = measure_or_404(slug)
+    revision = revision_or_404(measure, number)
     form = PeriodForm()
     if not form.is_submitted():
         tz = zone()
@@ -147,24 +138,30 @@ def edit_period(slug: str, number: int):
             form.opens_on.data = to_local(revision.opens_at, tz).date()
             form.closes_on.data = to_local(revision.closes_at - timedelta(seconds=1), tz).date()
         form.short_period_reason.data = revision.short_period_reason
-    if form.validate_on_submit():
-        try:
-            set_period(
-                revision=revision,
-                opens_on=form.opens_on.data,
-                closes_on=form.closes_on.data,
-                tz=zone(),
-                extension_reason=form.extension_reason.data,
-                short_period_reason=form.short_period_reason.data,
-                actor=current_user._get_current_object(),
-            )
-        except ChangeRefused as error:
-            db.session.rollback()
-            _refuse_on_form(form, error)
-        else:
-            db.session.commit()
-            flash(_("The comment period is saved."), "success")
-            return redirect(url_for(".edit_measure", slug=slug), 303)
+    if not form.validate_on_submit():
+        return _period_page(measure, revision, form)
+
+    def refused(refusal: Refused):
+        form.show_refusal(refusal)
+        return _period_page(measure, revision, form)
+
+    return carry_out(
+        lambda: set_period(
+            revision=revision,
+            opens_on=form.opens_on.data,
+            closes_on=form.closes_on.data,
+            tz=zone(),
+            extension_reason=form.extension_reason.data,
+            short_period_reason=form.short_period_reason.data,
+            actor=current_user._get_current_object(),
+        ),
+        _("The comment period is saved."),
+        url_for(".edit_measure", slug=slug),
+        refused=refused,
+    )
+
+
+def _period_page(measure: Measure, revision: Revision, form: PeriodForm):
     return render_template(
         "measures/admin_period.html", measure=measure, revision=revision, form=form
     )

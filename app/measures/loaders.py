@@ -65,3 +65,19 @@ def find_revision(slug: str, number: int) -> Revision:
     if revision is None:
         raise click.ClickException(f"there is no revision {number} of measure {slug!r}")
     return revision
+
+
+def measure_or_404(slug: str) -> Measure:
+    """The measure ``slug``, published or not (the administrators' pages); 404 otherwise."""
+    found = db.session.scalar(select(Measure).filter_by(slug=slug))
+    if found is None:
+        abort(404)
+    return found
+
+
+def revision_or_404(measure: Measure, number: int) -> Revision:
+    """Revision ``number`` of ``measure``, published or not; 404 otherwise."""
+    found = db.session.scalar(select(Revision).filter_by(measure_id=measure.id, number=number))
+    if found is None:
+        abort(404)
+    return found

@@ -15,20 +15,12 @@ from flask_babel import lazy_gettext as _l
 from app.accounts.permissions import can_manage_users
 from app.audit.writer import changes, record
 from app.core.extensions import db
+from app.core.refusal import Refused
 from app.core.timeutil import local_day_end, local_day_start
 from app.measures.models import Measure, Revision
 from app.measures.services import MEASURE_FIELDS, MIN_PERIOD_DAYS
 
 PERIOD_FIELDS = ["opens_at", "closes_at", "short_period_reason", "extension_reason"]
-
-
-class ChangeRefused(Exception):
-    """The change cannot be made as asked; ``field`` names the form field to show it beside."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _require_admin(actor) -> None:
@@ -40,7 +32,7 @@ def update_measure(*, measure: Measure, data: dict[str, str], actor) -> None:
     """Set the measure's titles, drafting unit, person in charge and phone (those in ``data``)."""
     _require_admin(actor)
     if "title" in data and not (data["title"] or "").strip():
-        raise ChangeRefused(_l("Enter the title of the measure."), "title")
+        raise Refused(_l("Enter the title of the measure."), "title")
     for name in MEASURE_FIELDS:
         if name in data:
             setattr(measure, name, (data[name] or "").strip())
@@ -77,11 +69,11 @@ def set_period(
     extension_reason = (extension_reason or "").strip()
     short_period_reason = (short_period_reason or "").strip()
     if closes_on < opens_on:
-        raise ChangeRefused(_l("The period must close on or after the day it opens."), "closes_on")
+        raise Refused(_l("The period must close on or after the day it opens."), "closes_on")
     opens_at, closes_at = local_day_start(opens_on, tz), local_day_end(closes_on, tz)
     days = (closes_on - opens_on).days + 1
     if days < MIN_PERIOD_DAYS and not short_period_reason:
-        raise ChangeRefused(
+        raise Refused(
             _l(
                 "This period is %(days)s days, shorter than the %(floor)s days the Regulations "
                 "on Procedures for Formulating Rules (Art. 15) set: give the reason for the "
@@ -93,7 +85,7 @@ def set_period(
         )
     extended = revision.closes_at is not None and closes_at > revision.closes_at
     if extended and not extension_reason:
-        raise ChangeRefused(
+        raise Refused(
             _l("The period closes later than before: give the reason for the extension."),
             "extension_reason",
         )

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.core.extensions import db
+from app.core.refusal import Refused
 from app.core.timeutil import local_day_end, local_day_start, utcnow
 from app.legaltext import Document
 from app.measures.models import Clause, CommentVisibility, Measure, Revision
@@ -24,7 +25,7 @@ MEASURE_FIELDS = (
 )
 
 
-class ImportRefused(Exception):
+class ImportRefused(Refused):
     """The draft cannot be stored as it is; the message says what and where."""
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import event, select
 
-from app.accounts.admin_units import UnitRefused
+from app.accounts.admin_units import Refused
 from app.accounts.models import RepresentativeStatus, Unit, User
 from app.admin.merge import MOVED_REFERENCES, MergePlan, merge_plan, merge_units
 from app.audit.models import AuditEvent
@@ -207,7 +207,7 @@ def test_a_merge_that_fails_midway_leaves_nothing_half_written(db, duplicates):
 def test_a_unit_is_not_merged_into_itself_nor_by_a_non_admin(db, duplicates):
     kept = duplicates["kept"]
 
-    with pytest.raises(UnitRefused):
+    with pytest.raises(Refused):
         merge_units(merged=kept, kept=kept, actor=make_user("admin"), now=NOW)
     with pytest.raises(PermissionError):
         merge_units(merged=duplicates["merged"], kept=kept, actor=make_user("team"), now=NOW)

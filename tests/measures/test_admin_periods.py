@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from app.audit.models import AuditEvent
+from app.core.refusal import Refused
 from app.core.timeutil import zone
-from app.measures.management import ChangeRefused, set_period, update_measure
+from app.measures.management import set_period, update_measure
 from app.measures.models import Measure
 from tests.accounts.helpers import field_error, flashes, post_form, read_english, text
 from tests.factories import make_closed_revision, make_user
@@ -181,7 +182,7 @@ def test_admin_edits_the_details_of_a_measure_audited(client, db, login_as):
 def test_a_measure_needs_a_title(app):
     revision = make_closed_revision()
 
-    with pytest.raises(ChangeRefused):
+    with pytest.raises(Refused):
         update_measure(measure=revision.measure, data={"title": "  "}, actor=make_user("admin"))
 
 
