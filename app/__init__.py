@@ -70,7 +70,7 @@ def register_blueprints(app: Flask) -> None:
     from app.measures.admin import bp as measures_admin_bp
     from app.oversight.views import bp as audit_bp
     from app.reading.views import bp as measures_bp
-    from app.triage.views import bp as triage_bp
+    from app.triage.blueprint import bp as triage_bp
 
     app.register_blueprint(i18n_bp)
     app.register_blueprint(accounts_bp)

@@ -1,14 +1,13 @@
 """The team's blueprint and its URL map: every page of the triage area, in one table.
 
 The view functions live in one module per topic; their endpoints are ``triage.<function>``.
-The fast entry and the events (entry_views) still add their routes by decorators on ``bp``;
-app/triage/views.py imports them so they are registered.
 """
 
 from flask import Blueprint
 
 from app.triage import consulted_views as consulted
 from app.triage import dashboard_views as dashboard
+from app.triage import entry_views as entry
 from app.triage import groups_views as groups
 from app.triage import queue_views as queue
 from app.triage import responses_views as answers
@@ -48,6 +47,11 @@ URL_MAP = (
     (f"{TEAM}/responses/<int:response_id>/publish", answers.publish_response, POST),
     (f"{TEAM}/responses/<int:response_id>/unpublish", answers.unpublish_response, POST),
     (f"{TEAM}/reviews", answers.reviews, GET),
+    # seminars and other events (座谈会), and comments entered on behalf (代录)
+    (f"{TEAM}/events", entry.events, BOTH),
+    (f"{TEAM}/events/<int:event_id>", entry.edit_event_view, POST),
+    (f"{TEAM}/entry", entry.enter, BOTH),
+    (f"{TEAM}/entry/<int:comment_id>", entry.edit_entered, BOTH),
     # the consulted units (征求意见单位)
     (f"{TEAM}/consulted", consulted.consulted, BOTH),
     (f"{TEAM}/consulted/paste", consulted.paste_consulted, POST),

@@ -4,17 +4,15 @@ letter or e-mail; and the correction of a comment the team entered."""
 import secrets
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.comments.models import CHANNEL_LABELS, Comment
+from app.comments.models import CHANNEL_LABELS
 from app.comments.services import CommentInput
-from app.core.extensions import db
 from app.core.outcome import carry_out
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
-from app.triage.blueprint import bp
 from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
 from app.triage.entry_forms import (
     CATEGORY_CHOICES,
@@ -23,36 +21,17 @@ from app.triage.entry_forms import (
     EntryTextForm,
     EventForm,
 )
-from app.triage.entry_queries import unit_choices
 from app.triage.events import create_event, edit_event, revision_events
-from app.triage.loaders import staff_revision, team_revision
-from app.triage.models import Event
+from app.triage.loaders import revision_comment, revision_event, staff_revision, team_revision
+from app.triage.queries import unit_choices
 from app.triage.rules import can_triage
 
 STICKY = ("channel", "event", "received", "unit")
 
 
-# --- loaders (404 for what is not of this revision) ------------------------------------------
-
-
-def revision_event(revision, event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None or event.revision_id != revision.id:
-        abort(404)
-    return event
-
-
-def revision_comment(revision, comment_id: int) -> Comment:
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or comment.revision_id != revision.id:
-        abort(404)
-    return comment
-
-
 # --- events -------------------------------------------------------------------------------
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/events", methods=["GET", "POST"])
 def events(slug: str, number: int):
     """Everyone who reads all comments sees the events; the team adds them."""
     posted = request.method == "POST"
@@ -95,7 +74,6 @@ def refused_page(refused: Refused, page):
     return page(400)
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/events/<int:event_id>", methods=["POST"])
 def edit_event_view(slug: str, number: int, event_id: int):
     revision = team_revision(slug, number)
     event = revision_event(revision, event_id)
@@ -152,7 +130,6 @@ def _entry_page(revision, form, *, error=None, status=200, comment=None):
     ), status
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/entry", methods=["GET", "POST"])
 def enter(slug: str, number: int):
     revision = team_revision(slug, number)
     form = EntryForm()
@@ -201,7 +178,6 @@ def enter(slug: str, number: int):
     )
 
 
-@bp.route("/m/<slug>/r/<int:number>/team/entry/<int:comment_id>", methods=["GET", "POST"])
 def edit_entered(slug: str, number: int, comment_id: int):
     revision = team_revision(slug, number)
     comment = revision_comment(revision, comment_id)

@@ -12,7 +12,7 @@ from app.comments.models import Comment
 from app.comments.rules import can_read_all_comments
 from app.core.extensions import db, login_manager
 from app.measures.loaders import published_revision
-from app.triage.models import CommentGroup, Response
+from app.triage.models import CommentGroup, Event, Response
 from app.triage.rules import can_review, can_triage
 
 
@@ -54,6 +54,10 @@ def _of_revision(model, object_id: int, revision):
 
 def revision_comment(revision, comment_id: int) -> Comment:
     return _of_revision(Comment, comment_id, revision)
+
+
+def revision_event(revision, event_id: int) -> Event:
+    return _of_revision(Event, event_id, revision)
 
 
 def revision_group(revision, group_id: int) -> CommentGroup:
