@@ -26,23 +26,12 @@ from app.feedback.files.form_reading import ReturnedForm, content_sha256, read_f
 from app.feedback.files.model import FormRow
 from app.feedback.files.safety import FormRefused
 from app.feedback.models import FormImport, FormImportState
-from app.legaltext.citation_reading import CitationIndex, Resolution
-from app.measures.models import Clause, Revision
+from app.legaltext.citation_reading import Resolution
+from app.measures.citing import citation_index
+from app.measures.models import Revision
 from app.triage.entry import EntryInput, NewUnit, enter_comment, sending_unit
 
 IMPORTABLE = ("matched", "general")
-
-
-@dataclass(frozen=True, slots=True)
-class _Citable:
-    """A stored clause as the citation reader sees it (its parent named by key)."""
-
-    key: str
-    kind: str
-    number: int | None
-    suffix: int
-    parent: str | None
-    citation: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,22 +65,8 @@ class ClauseReader:
     """The revision's clauses, indexed once, read from citations as people write them."""
 
     def __init__(self, revision: Revision) -> None:
-        rows = db.session.execute(
-            select(Clause.id, Clause.key, Clause.kind, Clause.number, Clause.suffix,
-                   Clause.parent_id, Clause.citation)
-            .where(Clause.revision_id == revision.id, Clause.deleted.is_(False))
-            .order_by(Clause.position)
-        ).all()  # fmt: skip
-        keys = {row.id: row.key for row in rows}
-        self.citations = {row.key: row.citation for row in rows}
-        self.index = CitationIndex(
-            [
-                _Citable(row.key, row.kind, row.number, row.suffix, keys.get(row.parent_id),
-                         row.citation)
-                for row in rows
-            ],
-            family=revision.family,
-        )  # fmt: skip
+        self.index = citation_index(revision)
+        self.citations = {clause.key: clause.citation for clause in self.index.clauses}
 
     def read(self, text: str) -> Resolution:
         return self.index.read(text or "")
