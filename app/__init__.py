@@ -39,10 +39,6 @@ def create_app(overrides: dict | None = None) -> Flask:
         configure_engine(db.engine)
 
     register_blueprints(app)
-    if app.config["BENCH_BARE_ENDPOINT"]:  # bench/comment_load.py's baseline, never otherwise
-        from app import bench_endpoint
-
-        bench_endpoint.register(app)
     register_cli(app)
     register_error_pages(app)
     register_favicon(app)

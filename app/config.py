@@ -56,7 +56,6 @@ class Defaults:
     MAIL_SENDER = "noreply@zhengqiu.local"
     MAIL_FOLDER = ""  # where .eml files go without SMTP; default instance/mail
     SEARCH_INDEX_DIR = ""  # the full-text index; default instance/search
-    BENCH_BARE_ENDPOINT = False  # POST /bench/bare, for bench/comment_load.py only
 
 
 def load(app, overrides: dict | None) -> None:

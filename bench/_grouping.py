@@ -10,7 +10,7 @@ import time
 
 from app.demo.content import CLOSERS, OPENERS, TOPICS, UNITS
 from app.triage.similarity import Item, suggest_groups
-from tests.triage.labelled_set import CAMPAIGNS, PARAPHRASES, build_labelled_set, precision_recall
+from testkit.labelled_set import CAMPAIGNS, PARAPHRASES, build_labelled_set, precision_recall
 
 ARTICLES = 60
 OPENING = [opener for openers in OPENERS.values() for opener in openers]

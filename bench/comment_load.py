@@ -1,6 +1,6 @@
 """Comments under load: concurrent participants post comments to the app under gunicorn on
 loopback (4 workers × 2 threads, as `make run`; SQLite with the demo data), against a bare endpoint that
-only inserts a row through the same stack (POST /bench/bare, enabled only here).
+only inserts a row through the same stack (POST /bench/bare, in bench/_bare.py's app only).
 
 Each comment is what a participant's browser does: GET the clause's comment form (csrf_token,
 one-time form_token), POST it, read the receipt from the 303's Location. rps counts comments
@@ -38,15 +38,15 @@ from app.demo.content import STANDARD_SLUG  # noqa: E402
 from app.demo.loader import load_demo  # noqa: E402
 from app.measures.models import Measure, Revision  # noqa: E402
 from bench._common import percentile  # noqa: E402
-from bench._load import (  # noqa: E402
+from testkit.participants import (  # noqa: E402
     Browser,
     Outcome,
     fetch_forms,
     post_comments,
     post_forms,
     run_participants,
-    serve_gunicorn,
 )
+from testkit.servers import serve_gunicorn  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
@@ -198,10 +198,12 @@ def main() -> None:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
         "SECRET_KEY": secrets.token_hex(16),
         "RATELIMIT_ENABLED": False,
-        "BENCH_BARE_ENDPOINT": True,
     }
     emails = prepare(config)
-    with serve_gunicorn(config, folder, workers=4, threads=2) as server:  # as `make run`
+    # as `make run`, plus the bare endpoint
+    with serve_gunicorn(
+        config, folder, factory="bench._bare:create_bench_app", workers=4, threads=2
+    ) as server:
         # The first requests of each worker pay for imports and caches.
         warm, token = signed_in_with_token(server.port, emails[0])
         for _ in range(8):

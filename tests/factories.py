@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from app.core.extensions import db
@@ -155,10 +156,18 @@ def make_user(
         user.email_verified_at = datetime(2021, 1, 4)
     if representative:
         user.representative = RepresentativeStatus.CONFIRMED
-    user.set_password(PASSWORD)
+    user.password_hash = password_hash()  # session_version keeps its default, as set_password
     db.session.add(user)
     db.session.commit()
     return user
+
+
+@cache
+def password_hash() -> str:
+    """PASSWORD hashed once for the session: scrypt is slow on purpose (0.1 s a user)."""
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PASSWORD)
 
 
 def make_comment(

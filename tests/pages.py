@@ -39,15 +39,20 @@ def text(response) -> str:
     return response.get_data(as_text=True)
 
 
+HARNESS = ("SAVEPOINT ", "RELEASE SAVEPOINT ", "ROLLBACK TO SAVEPOINT ")
+
+
 @contextmanager
 def counting_statements():
-    """The SQL statements run inside the block (a list that fills as they run)."""
+    """The SQL statements run inside the block (a list that fills as they run), without the
+    savepoints that the tests' rolled-back transaction puts around each session's work."""
     from app.core.extensions import db
 
     statements = []
 
     def before(_conn, _cursor, statement, *_args):
-        statements.append(statement)
+        if not statement.startswith(HARNESS):
+            statements.append(statement)
 
     engine = db.engine
     event.listen(engine, "before_cursor_execute", before)

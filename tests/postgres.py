@@ -11,10 +11,11 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from testkit.servers import free_port
 
 
 class Unavailable(RuntimeError):
@@ -31,18 +32,12 @@ def _binaries() -> Path:
     raise Unavailable("no PostgreSQL server binaries (initdb) found; install Debian's postgresql")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class PrivateServer:
     def __init__(self) -> None:
         self.bin = _binaries()
         self.root = Path(tempfile.mkdtemp(prefix="zq-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.prefix: list[str] = []
         if os.geteuid() == 0:  # initdb refuses to run as root: run the server as 'postgres'
             try:

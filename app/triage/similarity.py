@@ -1,7 +1,7 @@
 """Grouping suggestions (归并建议): near-duplicate comments found from their text alone.
 
 Pure Python, no Flask and no SQLAlchemy, so the command line and the bench use it without a
-database. The method, each step chosen by measurement on tests/triage/labelled_set.py:
+database. The method, each step chosen by measurement on testkit/labelled_set.py:
 
 1. normalise: NFKC, lower-case, keep letters and digits only (punctuation and spacing vary
    between copies of the same letter);

@@ -84,12 +84,17 @@ def live_server(live_database_url, live_mail):
         twice = make_unit(DUPLICATE_UNIT, "AS")
         for number in (1, 2):
             make_user("participant", email=f"ccaa{number}@example.org", unit=twice)
+    # make_server binds and listens before it returns: the port accepts as soon as the thread
+    # serves, so there is nothing to wait for.
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()  # the listening socket, which shutdown() leaves open
+        thread.join(timeout=10)
     with app.app_context():
         db.engine.dispose()
 

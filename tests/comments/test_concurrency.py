@@ -2,33 +2,26 @@
 and on PostgreSQL: every receipt a participant received names exactly one stored comment of
 theirs, no comment is stored without a receipt, and a double-clicked form stores one comment."""
 
-import re
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from app import create_app
 from app.accounts.models import Role, User
-from app.bench_endpoint import bench_rows
 from app.comments.models import Comment
 from app.core.extensions import db
-from bench._load import (
+from testkit.participants import (
     Browser,
     Outcome,
     comment_fields,
     post_comments,
     receipt_of,
     run_participants,
-    serve_gunicorn,
 )
+from testkit.servers import serve_gunicorn
 from tests.factories import PASSWORD, make_open_revision, make_unit
-
-ROOT = Path(__file__).resolve().parents[2]
 
 CLIENTS = 20
 COMMENTS = 50
@@ -59,6 +52,7 @@ def participants(app):
 
 
 @pytest.mark.slow
+@pytest.mark.committed  # gunicorn's workers read the participants from the database
 def test_concurrent_comments_each_get_one_receipt_and_one_row(app, participants, tmp_path):
     revision, users = participants
     slug, number = revision.measure.slug, revision.number
@@ -70,20 +64,19 @@ def test_concurrent_comments_each_get_one_receipt_and_one_row(app, participants,
     with serve_gunicorn(config, tmp_path) as server:
 
         def work(index: int):
-            browser = Browser(server.port)
-            browser.sign_in(users[index][1], PASSWORD)
-            outcomes = post_comments(
-                browser,
-                index,
-                slug=slug,
-                number=number,
-                keys=KEYS,
-                count=COMMENTS,
-                deadline=time.monotonic() + TIME_LIMIT,
-                double_every=DOUBLE_EVERY if index % 4 == 0 else 0,
-            )
-            resent = _send_twice_in_turn(browser, slug, number) if index == 1 else []
-            browser.close()
+            with Browser(server.port) as browser:  # closed even if a request fails
+                browser.sign_in(users[index][1], PASSWORD)
+                outcomes = post_comments(
+                    browser,
+                    index,
+                    slug=slug,
+                    number=number,
+                    keys=KEYS,
+                    count=COMMENTS,
+                    deadline=time.monotonic() + TIME_LIMIT,
+                    double_every=DOUBLE_EVERY if index % 4 == 0 else 0,
+                )
+                resent = _send_twice_in_turn(browser, slug, number) if index == 1 else []
             return [(outcome, False) for outcome in outcomes] + [(o, True) for o in resent]
 
         results = run_participants(CLIENTS, work)
@@ -125,37 +118,3 @@ def test_a_normal_app_has_no_bare_bench_endpoint(app, client):
 
     assert response.status_code == 404
     assert "/bench/bare" not in {rule.rule for rule in app.url_map.iter_rules()}
-
-
-def test_the_bench_flag_adds_a_bare_endpoint_that_inserts_one_row(tmp_path):
-    bench_app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'bench.sqlite3'}",
-            "SECRET_KEY": "bench",
-            "BENCH_BARE_ENDPOINT": True,
-        }
-    )
-    with bench_app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))
-        user = User(email="bench@example.org", name="基准", role=Role.PARTICIPANT)
-        user.set_password("bench-password")
-        db.session.add(user)
-        db.session.commit()
-        session_id = user.get_id()
-    client = bench_app.test_client()
-
-    page = client.get("/").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    anonymous = client.post("/bench/bare", data={"body": "匿名", "csrf_token": token})
-    with client.session_transaction() as session:
-        session["_user_id"] = session_id
-    forged = client.post("/bench/bare", data={"body": "无令牌"})
-    response = client.post("/bench/bare", data={"body": "一行", "csrf_token": token})
-
-    assert anonymous.status_code == 302 and "/sign-in" in anonymous.headers["Location"]
-    assert forged.status_code == 400
-    assert (response.status_code, response.headers["Location"]) == (303, "/")
-    with bench_app.app_context():
-        rows = db.session.execute(select(bench_rows.c.body)).scalars().all()
-        db.engine.dispose()
-    assert rows == ["一行"]

@@ -187,6 +187,7 @@ def test_without_csrf_token_nothing_is_stored(revision, client, login_as):
     assert stored() == []
 
 
+@pytest.mark.committed  # four threads, four connections: each must see what the others stored
 def test_same_token_at_the_same_moment_makes_one_comment(revision, app):
     """Four requests of one browser session (a double-click, a resend) race each other."""
     clients = [app.test_client() for _ in range(4)]

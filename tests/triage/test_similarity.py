@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.triage.similarity import Item, Suggestion, suggest_groups
-from tests.triage.labelled_set import build_labelled_set, precision_recall
+from testkit.labelled_set import build_labelled_set, precision_recall
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,29 +4,22 @@ only; shared by bench/comment_load.py and tests/comments/test_concurrency.py.
 Each participant is a ``Browser``: its own keep-alive connection and cookie jar. It signs in
 through the sign-in form, opens the comment form of a clause (csrf_token and the one-time
 form_token come from the page), posts it, and follows nothing: the answer is a 303 whose
-Location names the receipt. ``serve_gunicorn`` runs the app factory in gunicorn.
+Location names the receipt. testkit.servers runs the app under gunicorn.
 """
 
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
 RECEIPT = re.compile(r"/comments/([A-Za-z0-9-]+)$")
 
 
@@ -100,6 +93,12 @@ class Browser:
 
     def close(self) -> None:
         self.connection.close()
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
     def request(
         self, method: str, path: str, fields: dict | None = None, keep_cookies: bool = True
@@ -192,36 +191,33 @@ def post_comments(
 ) -> list[Outcome]:
     """``count`` comments, each through its form; every ``double_every``-th is sent twice at
     the same moment on two connections (a double click). Stops at ``deadline`` (monotonic)."""
-    outcomes = []
+    outcomes: list[Outcome] = []
     twin = browser.twin() if double_every else None
-    for index in range(count):
-        if time.monotonic() > deadline:
-            break
-        try:
-            action, hidden = browser.comment_form(slug, number, keys[index % len(keys)])
-        except FormUnavailable as error:  # counted (a 5xx is an error), and go on
-            outcomes.append(Outcome(participant, error.status, None, 0.0, ""))
-            continue
-        fields = comment_fields(hidden, f"（参与者{participant}，第{index + 1}条）")
-        if double_every and index % double_every == 0:
-            replies = _at_once([browser, twin], action, fields)
-            outcomes += [
-                Outcome(participant, r.status, receipt_of(r), r.seconds, hidden["form_token"], True)
-                for r in replies
-            ]
-        else:
-            reply = browser.request("POST", action, fields)
-            outcomes.append(
-                Outcome(
-                    participant,
-                    reply.status,
-                    receipt_of(reply),
-                    reply.seconds,
-                    hidden["form_token"],
+    try:
+        for index in range(count):
+            if time.monotonic() > deadline:
+                break
+            try:
+                action, hidden = browser.comment_form(slug, number, keys[index % len(keys)])
+            except FormUnavailable as error:  # counted (a 5xx is an error), and go on
+                outcomes.append(Outcome(participant, error.status, None, 0.0, ""))
+                continue
+            fields = comment_fields(hidden, f"（参与者{participant}，第{index + 1}条）")
+            token = hidden["form_token"]
+            if double_every and index % double_every == 0:
+                replies = _at_once([browser, twin], action, fields)
+                outcomes += [
+                    Outcome(participant, r.status, receipt_of(r), r.seconds, token, True)
+                    for r in replies
+                ]
+            else:
+                reply = browser.request("POST", action, fields)
+                outcomes.append(
+                    Outcome(participant, reply.status, receipt_of(reply), reply.seconds, token)
                 )
-            )
-    if twin is not None:
-        twin.close()
+    finally:
+        if twin is not None:
+            twin.close()  # whatever happened: an open socket fails the tests that use this
     return outcomes
 
 
@@ -271,75 +267,3 @@ def run_participants(count: int, work: Callable[[int], list]) -> list:
     """Run ``work(index)`` for ``count`` participants at once; all their results, in order."""
     with ThreadPoolExecutor(max_workers=count) as pool:
         return [item for results in pool.map(work, range(count)) for item in results]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Served:
-    port: int
-    log: Path
-    process: subprocess.Popen = field(repr=False)
-
-
-@contextmanager
-def serve_gunicorn(config: dict, folder: Path, workers: int = 2, threads: int = 4):
-    """The app factory under the project's gunicorn on 127.0.0.1 and a free port.
-
-    gunicorn evaluates ``app:create_app({...})`` with a literal dict, so the configuration
-    (database, secret key, flags) goes in the call itself: no wsgi module, no environment.
-    """
-    port = free_port()
-    log = folder / "gunicorn.log"
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    command = [
-        str(gunicorn if gunicorn.exists() else ROOT / ".venv" / "bin" / "gunicorn"),
-        "--chdir",
-        str(ROOT),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--error-logfile",
-        str(log),
-        "--log-level",
-        "warning",
-        f"app:create_app({config!r})",
-    ]
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    process = subprocess.Popen(command, env=environment, stdin=subprocess.DEVNULL)
-    try:
-        _wait_until_up(port, process, log)
-        yield Served(port, log, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_up(port: int, process: subprocess.Popen, log: Path, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited:\n{log.read_text() if log.exists() else ''}")
-        # Closed whatever happens: a request that times out while gunicorn is still starting
-        # on a busy machine left its socket open, and the ResourceWarning failed the test.
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            connection.request("GET", "/")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.1)
-        finally:
-            connection.close()
-    raise RuntimeError(f"gunicorn did not answer on port {port} within {seconds} s")

@@ -1,11 +1,12 @@
-"""POST /bench/bare: the baseline of bench/comment_load.py, registered only when
-``BENCH_BARE_ENDPOINT`` is true (never in a normal app).
+"""The app of bench/comment_load.py's baseline: the application plus POST /bench/bare, built
+here so that nothing in app/ knows the benchmark (gunicorn runs ``bench._bare:create_bench_app``).
 
-It inserts one row through the same stack as a participant's comment POST — gunicorn, Flask,
-the signed session with its signed-in user (Flask-Login), the CSRF check, the SQLAlchemy
-session, one commit, a 303 — and does nothing else, so the ratio of the two throughputs is
-what the comment's own work costs. The row goes to ``bench_rows``, a table outside the application's metadata: Alembic
-never sees it, and it is created here, only for the benchmark.
+The endpoint inserts one row through the same stack as a participant's comment POST —
+gunicorn, Flask, the signed session with its signed-in user (Flask-Login), the CSRF check, the
+SQLAlchemy session, one commit, a 303 — and does nothing else, so the ratio of the two
+throughputs is what the comment's own work costs. The row goes to ``bench_rows``, a table
+outside the application's metadata: Alembic never sees it, and it is created here, only for
+the benchmark.
 """
 
 import secrets
@@ -15,6 +16,7 @@ from flask_login import login_required
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
 from sqlalchemy.schema import CreateTable
 
+from app import create_app
 from app.core.extensions import db
 from app.core.timeutil import utcnow
 
@@ -29,7 +31,9 @@ bench_rows = Table(
 )
 
 
-def register(app: Flask) -> None:
+def create_bench_app(config: dict | None = None) -> Flask:
+    """``create_app(config)`` with the bare endpoint and its table."""
+    app = create_app(config)
     with app.app_context(), db.engine.begin() as connection:
         connection.execute(CreateTable(bench_rows, if_not_exists=True))
 
@@ -46,3 +50,4 @@ def register(app: Flask) -> None:
         return redirect("/", code=303)
 
     app.add_url_rule("/bench/bare", "bench_bare", bare, methods=["POST"])
+    return app
