@@ -21,7 +21,7 @@ from flask import has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, make_url
 
 from app import create_app
 from app.core.extensions import db as _db
@@ -212,12 +212,16 @@ def app(request, shared_app, database_url, tmp_path):
     # The limiter is one object; any app built since (the live server's, a test's own) may
     # have turned it on. The shared app runs with it off, as each test's own app used to.
     limiter.enabled = False
+    # A test that asks for the demo runs on the engine's second database, which holds it.
+    serving_app = (
+        request.getfixturevalue("demo_app") if "demo" in request.fixturenames else shared_app
+    )
     with (
-        rolled_back(shared_app),
-        configured(shared_app, **per_test_config(tmp_path)),
-        shared_app.app_context(),
+        rolled_back(serving_app),
+        configured(serving_app, **per_test_config(tmp_path)),
+        serving_app.app_context(),
     ):
-        yield shared_app
+        yield serving_app
 
 
 @pytest.fixture
@@ -257,11 +261,42 @@ def login_as(client):
     return login
 
 
-@pytest.fixture
-def demo(app):
-    """The demo drafts of drafts/, imported."""
+def _sibling_database(url: str, name: str, folder: Path) -> str:
+    """A second, empty database of ``url``'s engine: a file in ``folder`` for SQLite, a
+    database on the same server for PostgreSQL."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///{folder / (name + '.sqlite3')}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def demo_app(database_url, tmp_path_factory):
+    """The app of a second database of the engine, which holds the demo (the drafts of
+    drafts/ and the example data, committed once); the tests that ask for ``demo`` run on it,
+    each in a rolled-back transaction like every other test."""
     from app.demo.loader import load_demo
 
-    load_demo()
-    _db.session.commit()
+    folder = tmp_path_factory.mktemp("demo-app")
+    app = build_app(_sibling_database(database_url, "zq_demo", folder), folder)
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        load_demo()
+        _db.session.commit()
+        _db.session.remove()
+        _db.engine.dispose()
+        if _db.engine.dialect.name == "sqlite":
+            _savepoints_on_sqlite(_db.engine)
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo, as ``flask demo`` loads it: ``app`` serves the test from ``demo_app``."""
     return app

@@ -36,9 +36,7 @@ def _counts(db):
     }
 
 
-def test_demo_has_example_units_of_every_category_but_individuals(app, db):
-    _load(db)
-
+def test_demo_has_example_units_of_every_category_but_individuals(demo, db):
     units = db.session.scalars(select(Unit)).all()
     by_category = {category: 0 for category in UnitCategory}
     for unit in units:
@@ -48,9 +46,7 @@ def test_demo_has_example_units_of_every_category_but_individuals(app, db):
     assert {c for c, n in by_category.items() if n >= 2} == set(UnitCategory) - {UnitCategory.IP}
 
 
-def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
-    _load(db)
-
+def test_demo_comments_have_receipts_checksums_and_true_quotes(demo, db):
     comments = _main_comments(db)
     assert 300 <= len(comments) <= 400
     for comment in comments:
@@ -75,11 +71,9 @@ def test_demo_comments_have_receipts_checksums_and_true_quotes(app, db):
     assert sum(1 for c in comments if c.cosigners) >= 3
 
 
-def test_demo_shows_the_seminars_groups_answers_and_their_audit_trail(app, db):
+def test_demo_shows_the_seminars_groups_answers_and_their_audit_trail(demo, db):
     from app.audit.models import AuditEvent
     from app.triage.models import CommentGroup, Event, Response, ResponseState
-
-    _load(db)
 
     events = db.session.scalars(select(Event).order_by(Event.held_on)).all()
     assert [(e.city, e.held_on.isoformat()) for e in events] == [
@@ -106,9 +100,7 @@ def test_demo_shows_the_seminars_groups_answers_and_their_audit_trail(app, db):
     assert {"event.create", "comment.enter", "group.create", "response.publish"} <= actions
 
 
-def test_every_quote_of_the_templates_is_in_its_clauses(app, db):
-    _load(db)
-
+def test_every_quote_of_the_templates_is_in_its_clauses(demo, db):
     revision = _main_comments(db)[0].revision
     texts = {c.key: c.text for c in revision.clauses}
     for topic in TOPICS:
@@ -116,9 +108,7 @@ def test_every_quote_of_the_templates_is_in_its_clauses(app, db):
             assert all(topic.quote in texts[key] for key in topic.keys), topic.keys
 
 
-def test_demo_records_the_consultation_and_publishes_comments_after_the_period(app, db):
-    _load(db)
-
+def test_demo_records_the_consultation_and_publishes_comments_after_the_period(demo, db):
     rows = db.session.scalars(select(RevisionUnit)).all()
     assert len(rows) == 20
     assert {row.invite_channel for row in rows} == {"letter"}
@@ -130,9 +120,7 @@ def test_demo_records_the_consultation_and_publishes_comments_after_the_period(a
     assert (measure.comments_public, measure.names_public) == (CommentVisibility.AFTER, False)
 
 
-def test_demo_accounts_exist_with_their_roles_and_password(app, db):
-    _load(db)
-
+def test_demo_accounts_exist_with_their_roles_and_password(demo, db):
     for email, role, _name in STAFF_ACCOUNTS:
         user = db.session.scalar(select(User).filter_by(email=email))
         assert (user.role, user.example) == (role, True)
@@ -147,8 +135,7 @@ def test_demo_accounts_exist_with_their_roles_and_password(app, db):
     )
 
 
-def test_loading_the_demo_twice_adds_nothing(app, db):
-    _load(db)
+def test_loading_the_demo_twice_adds_nothing(demo, db):
     first = _counts(db)
     receipts = [c.receipt for c in _main_comments(db)]
     second_round = [c.receipt for c in _main_comments(db, 2)]
@@ -185,10 +172,8 @@ def _second_round(db):
     )
 
 
-def test_the_second_round_is_open_in_the_demos_present_and_the_first_keeps_its_history(app, db):
+def test_the_second_round_is_open_in_the_demos_present_and_the_first_keeps_its_history(demo, db):
     from app.core.timeutil import to_local, utcnow, zone
-
-    _load(db)
 
     first, second = db.session.scalar(
         select(Measure).filter_by(slug="certified-personnel")
@@ -211,9 +196,7 @@ def test_the_second_round_is_open_in_the_demos_present_and_the_first_keeps_its_h
     assert len(_main_comments(db)) == 389  # the 2021 round, with its seminars and letters
 
 
-def test_the_second_draft_revises_the_first_as_the_round_one_answers_said(app, db):
-    _load(db)
-
+def test_the_second_draft_revises_the_first_as_the_round_one_answers_said(demo, db):
     text = {c.key: c.text for c in _second_round(db).clauses}
     assert "注册有效期内累计不少于七十二学时，其中每年不少于十六学时" in text["art16.p1"]
     assert "有效期届满三十日前" in text["art15.p2"]
