@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, event
@@ -18,9 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.extensions import db
 from app.core.timeutil import utcnow
-
-if TYPE_CHECKING:
-    from app.accounts.models import User
 
 # What each recorded action is called on the pages; an action missing here is shown as stored.
 ACTION_LABELS = {
@@ -103,7 +100,9 @@ class AuditEvent(db.Model):
     before: Mapped[str] = mapped_column(Text, default="{}")
     after: Mapped[str] = mapped_column(Text, default="{}")
 
-    actor: Mapped[User | None] = relationship("User")  # by name: accounts is a higher area
+    # The account by its class name, resolved when the mappers configure: accounts is a higher
+    # area, which audit does not import (not even for the annotation).
+    actor: Mapped[User | None] = relationship("User")  # noqa: F821
 
     @property
     def before_data(self) -> dict:
