@@ -8,5 +8,6 @@ from app.audit import models as audit  # noqa: F401
 from app.comments import models as comments  # noqa: F401
 from app.exports import models as exports  # noqa: F401
 from app.feedback import models as feedback  # noqa: F401
+from app.lineage import models as lineage  # noqa: F401
 from app.measures import models as measures  # noqa: F401
 from app.triage import models as triage  # noqa: F401

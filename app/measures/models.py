@@ -121,13 +121,22 @@ class Revision(db.Model):
     extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_sha256: Mapped[str] = mapped_column(String(64))
     source_en_sha256: Mapped[str | None] = mapped_column(String(64))
-    published_at: Mapped[datetime | None]
+    published_at: Mapped[datetime | None]  # None: staff only, replaceable (see app/revisions)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The team confirmed the alignment with the previous revision (app/lineage).
+    lineage_confirmed_at: Mapped[datetime | None]
+    lineage_confirmed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     measure: Mapped[Measure] = relationship(back_populates="revisions")
     clauses: Mapped[list["Clause"]] = relationship(
         back_populates="revision", order_by="Clause.position", cascade="all, delete-orphan"
     )
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def has_english(self) -> bool:

@@ -8,7 +8,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User, enum_column
@@ -128,6 +128,25 @@ class Response(db.Model):
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     approver: Mapped[User | None] = relationship(foreign_keys=[approver_id])
     returned_by: Mapped[User | None] = relationship(foreign_keys=[returned_by_id])
+    landings: Mapped[list["ResponseLanding"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", order_by="ResponseLanding.id"
+    )
+
+
+class ResponseLanding(db.Model):
+    """Where an adopted (采纳 / 部分采纳) answer's change landed: a clause of a later revision,
+    named by key so that it survives the replacement of an unpublished revision."""
+
+    __tablename__ = "response_landings"
+    __table_args__ = (UniqueConstraint("response_id", "revision_id", "clause_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    clause_key: Mapped[str] = mapped_column(String(120))
+
+    response: Mapped[Response] = relationship(back_populates="landings")
+    revision: Mapped[Revision] = relationship()
 
 
 class CommentNote(db.Model):
