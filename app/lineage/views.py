@@ -86,7 +86,7 @@ def save_link(slug: str, number: int):
     back = _here(slug, number)
     if shown is None:
         return form_refused(
-            PlainForm(), back, _("This revision is the first: there is nothing to align.")
+            PlainForm(), back, _("This is the first revision: there is no earlier text to align it with.")
         )
     form = LinkForm().offer(shown.old_choices, shown.new_choices)
     if not form.validate_on_submit():

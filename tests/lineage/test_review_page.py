@@ -172,4 +172,4 @@ def test_a_first_revision_has_nothing_to_align(client, pair, team):
 
     html = text(client.get("/m/sample-measure/r/1/team/lineage"))
 
-    assert "This revision is the first: there is nothing to align." in html
+    assert "This is the first revision: there is no earlier text to align it with." in html
