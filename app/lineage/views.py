@@ -86,7 +86,9 @@ def save_link(slug: str, number: int):
     back = _here(slug, number)
     if shown is None:
         return form_refused(
-            PlainForm(), back, _("This is the first revision: there is no earlier text to align it with.")
+            PlainForm(),
+            back,
+            _("This is the first revision: there is no earlier text to align it with."),
         )
     form = LinkForm().offer(shown.old_choices, shown.new_choices)
     if not form.validate_on_submit():

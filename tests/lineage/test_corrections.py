@@ -77,9 +77,7 @@ def test_keys_and_kind_must_fit_the_two_revisions(pair, from_key, to_key, kind, 
     _first, second, team = pair
 
     with pytest.raises(Refused) as refused:
-        set_link(
-            revision=second, from_key=from_key, to_key=to_key, kind=kind, actor=team, now=NOW
-        )
+        set_link(revision=second, from_key=from_key, to_key=to_key, kind=kind, actor=team, now=NOW)
 
     assert refused.value.field == field
 

@@ -138,13 +138,17 @@ def test_remove_a_link_then_confirm_then_a_change_withdraws_the_confirmation(cli
     wrong = link_id(second, "art4", "art5").removeprefix("link-")
 
     client.post(f"{PAGE}/links/{wrong}/delete", data={"csrf_token": token})
-    confirmed = text(client.post(PAGE + "/confirm", data={"csrf_token": token}, follow_redirects=True))
+    confirmed = text(
+        client.post(PAGE + "/confirm", data={"csrf_token": token}, follow_redirects=True)
+    )
     assert "The alignment is confirmed." in confirmed
     assert re.search(r"Confirmed by 赵六 on \d{4}-\d\d-\d\d \d\d:\d\d\.", confirmed)
 
     hand = link_id(second, "art4", None).removeprefix("link-")
     changed = text(
-        client.post(f"{PAGE}/links/{hand}/delete", data={"csrf_token": token}, follow_redirects=True)
+        client.post(
+            f"{PAGE}/links/{hand}/delete", data={"csrf_token": token}, follow_redirects=True
+        )
     )
 
     assert "The hand link was removed" in changed
