@@ -177,3 +177,35 @@ def test_a_first_revision_has_nothing_to_align(client, pair, team):
     html = text(client.get("/m/sample-measure/r/1/team/lineage"))
 
     assert "This is the first revision: there is no earlier text to align it with." in html
+
+
+def test_a_published_revision_is_reviewed_within_the_workbench(client, app, db, team):
+    two_revisions(published=True)
+    english(client)
+
+    html = text(client.get(PAGE))
+
+    assert "only staff see it" not in html
+    assert 'class="workbench-nav"' in html
+    assert row_ids(html)
+
+
+def test_a_clause_no_link_names_comes_first_and_is_marked_new_with_one_button(client, pair, team):
+    _first, second = pair
+    english(client)
+    # An aligner may leave a clause out; the page offers to settle it.
+    [orphan] = [k for k in links_of(second) if (k.from_key, k.to_key) == (None, "art2")]
+    db.session.delete(orphan)
+    db.session.commit()
+
+    html = text(client.get(PAGE))
+
+    assert row_ids(html)[0] == "clause-art2"
+    assert row_of(html, "clause-art2").startswith("Not aligned — (none) 第二条")
+    response = client.post(
+        PAGE + "/links",
+        data={"csrf_token": csrf_token(html), "from_key": "", "to_key": "art2", "kind": "new"},
+    )
+    assert response.status_code == 303
+    [mark] = [k for k in links_of(second) if k.to_key == "art2"]
+    assert (mark.from_key, mark.kind.value, mark.by_hand) == (None, "new", True)

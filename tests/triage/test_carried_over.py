@@ -11,7 +11,7 @@ from app.exports.summary import SummaryOptions, build_summary
 from app.triage.models import Response, ResponseState
 from tests.factories import make_comment, make_group, make_response, make_unit, make_user
 from tests.lineage.helpers import two_revisions
-from tests.pages import english, text
+from tests.pages import counting_statements, english, text
 
 QUEUE = "/m/sample-measure/r/2/team/comments"
 
@@ -133,3 +133,16 @@ def test_once_answered_a_comment_is_no_longer_carried_over(client, db, login_as,
     html = text(client.get(QUEUE))
 
     assert c["draft_answer"].receipt not in receipts(html)
+
+
+def test_carried_over_rows_cost_no_statement_each(client, login_as, rounds):
+    login_as(rounds["team"])
+    with counting_statements() as few:
+        client.get(QUEUE)
+    author = make_user("participant")
+    for number in range(30):
+        make_comment(rounds["first"], author, "art2.p1", body=f"遗留{number}")
+    with counting_statements() as many:
+        client.get(QUEUE)
+
+    assert len(many) == len(few)
