@@ -1,13 +1,13 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.core.i18n import current_language
 from app.core.timeutil import utcnow
-from app.measures.loaders import published_measure, published_revision
+from app.measures.loaders import published_revision
 from app.measures.models import Revision
 from app.measures.reading import (
     TEXT_MODES,
@@ -18,8 +18,13 @@ from app.measures.reading import (
     load_tree,
 )
 from app.reading.blueprint import bp
-from app.reading.loaders import published_node
-from app.reading.queries import answers_shown_once, home_revisions, subtree_count
+from app.reading.loaders import measure_revisions, published_node
+from app.reading.queries import (
+    answers_shown_once,
+    home_revisions,
+    revision_rows,
+    subtree_count,
+)
 
 DRAFT_SLOT = "<!--zq-draft-slot-->"
 
@@ -43,8 +48,17 @@ def text_mode(revision: Revision) -> str:
 
 @bp.get("/m/<slug>")
 def measure(slug: str):
-    found = published_measure(slug)
-    return redirect(url_for(".revision", slug=slug, number=found.latest_revision.number))
+    """The measure's page: its revisions with their periods and counts, the open one offered
+    first. The staff also see the unpublished ones."""
+    found, revisions = measure_revisions(slug)
+    now = utcnow()
+    return render_template(
+        "measures/measure.html",
+        measure=found,
+        rows=revision_rows(revisions),
+        open_now=[r for r in revisions if r.is_published and r.is_open(now)],
+        now=now,
+    )
 
 
 @bp.get("/m/<slug>/r/<int:number>")
