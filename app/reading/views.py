@@ -2,13 +2,16 @@
 
 from flask import Response, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup, escape
 
 from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.core.i18n import current_language
 from app.core.timeutil import utcnow
+from app.lineage.models import LINK_KIND_LABELS
 from app.measures.loaders import published_revision
 from app.measures.models import Revision
+from app.measures.queries import visible_revisions
 from app.measures.reading import (
     TEXT_MODES,
     SlottedDraft,
@@ -17,7 +20,9 @@ from app.measures.reading import (
     fragments,
     load_tree,
 )
+from app.measures.rules import can_see_unpublished_revisions
 from app.reading.blueprint import bp
+from app.reading.history import clause_history
 from app.reading.loaders import measure_revisions, published_node
 from app.reading.queries import (
     answers_shown_once,
@@ -137,8 +142,13 @@ def clause(slug: str, number: int, key: str):
     now = utcnow()
     shown = comments_are_public(found, now)
     public = public_comments(found, node.clause, now)
+    revisions = visible_revisions(
+        found.measure, with_unpublished=can_see_unpublished_revisions(current_user)
+    )
     return render_template(
         "measures/clause.html",
+        history=clause_history(revisions, found, node.clause, viewer=current_user, now=now),
+        link_kind_labels=LINK_KIND_LABELS,
         comment_open=found.is_open(now),
         comments_public=shown,
         public=public,
