@@ -110,7 +110,7 @@ def test_an_unpublished_revision_is_shown_to_the_staff_only_and_marked(
         others = switch(page(client, "/m/sample-measure/r/1"))["others"]
         assert list(others) == ["第二稿（第2稿）"]
         assert others["第二稿（第2稿）"][1] is True  # marked 未发布
-        assert "/m/sample-measure/r/2" != others["第二稿（第2稿）"][0]  # not its public page
+        assert others["第二稿（第2稿）"][0] != "/m/sample-measure/r/2"  # not its public page
     assert '<span class="tag tag--unpublished">未发布</span>' in page(
         client, "/m/sample-measure/r/1/team/dashboard"
     )
