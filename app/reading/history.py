@@ -168,8 +168,8 @@ def _steps(order, keys, step_links, links, shown) -> list[HistoryStep]:
         if j > first:
             before = steps[-1]
             step.changes = _changes(before, step)
-            one_to_one = len(mine) == len(before.clauses) == 1
-            if one_to_one and before.clauses[0].label != mine[0].label:
+            one_to_one = step.kind in (LinkKind.SAME, LinkKind.MODIFIED)
+            if one_to_one and [c.label for c in before.clauses] != [c.label for c in mine]:
                 step.renumbered_from = before.clauses
         steps.append(step)
     return steps

@@ -56,3 +56,35 @@ def two_revisions(*, second_opens="2021-03-01", second_closes="2021-04-01"):
     align_revision(revision=second)
     db.session.commit()
     return first, second
+
+
+THIRD = """第一条　为了规范认证人员的管理，制定本办法。
+
+第二条　认证人员应当具备相应的专业能力和良好的职业道德。
+
+第三条　认证机构应当对认证人员进行培训和考核，考核不合格的认证人员，不得从事认证活动。
+
+第四条　本办法自发布之日起施行。
+"""
+
+
+def third_revision(second):
+    """Revision 3 (送审稿, no period): revision 2's 第二条 deleted, its 第四条 and 第五条 merged
+    again into 第三条 (set by hand), the rest renumbered."""
+    third = make_revision(THIRD, revision="3", label="送审稿", opens=None, closes=None)
+    for from_key in ("art4", "art5"):
+        db.session.add(
+            ClauseLink(
+                revision_id=third.id,
+                previous_revision_id=second.id,
+                from_key=from_key,
+                to_key="art3",
+                kind=LinkKind.MERGED,
+                score=0.8,
+                by_hand=True,
+            )
+        )
+    db.session.flush()
+    align_revision(revision=third)
+    db.session.commit()
+    return third
