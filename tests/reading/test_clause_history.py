@@ -150,6 +150,11 @@ def test_a_participant_sees_their_comment_and_what_became_of_the_clause(rounds, 
     assert "您在本稿中对本条提出的意见" in found["1"]
     assert f'<a class="receipt" href="/comments/{comment.receipt}">' in found["1"]
     assert "别人的意见" not in html
+    receipt = text(client.get(f"/comments/{comment.receipt}"))
+    assert (
+        '<a class="clause-history-link" href="/m/sample-measure/r/1/c/art2#history">'
+        "本条在其后各稿中的情况</a>"
+    ) in receipt
     login_as(make_user())
     assert "建议增加职业道德要求。" not in history(client, "/m/sample-measure/r/2/c/art3")
 
