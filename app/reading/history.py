@@ -135,7 +135,7 @@ def _links(order: list[Revision]) -> dict[int, list]:
 
 def _steps(order, keys, step_links, links, shown) -> list[HistoryStep]:
     first = min(keys)
-    span = range(first, max(*keys, *step_links) + 1)
+    span = range(first, max([*keys, *step_links]) + 1)
     # Named beside a step: the other parts of a split (followed back from one part), the
     # other sources of a merge (followed forward from one source).
     split_also: dict[int, set[str]] = defaultdict(set)

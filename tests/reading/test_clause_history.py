@@ -11,9 +11,9 @@ import pytest
 
 from app.comments.models import Consent
 from app.measures.models import CommentVisibility
-from tests.factories import make_comment, make_response, make_user
+from tests.factories import make_comment, make_response, make_revision, make_user
 from tests.pages import counting_statements, text
-from tests.reading.rounds import third_revision, two_revisions
+from tests.reading.rounds import FIRST, SECOND, third_revision, two_revisions
 
 
 def history(client, url: str) -> str:
@@ -59,6 +59,16 @@ def test_the_clause_in_each_revision_with_the_change_marked(rounds, client):
     forward = steps(history(client, "/m/sample-measure/r/1/c/art2"))
     assert '<a href="/m/sample-measure/r/2/c/art3">第三条</a>' in forward["2"]
     assert "<ins>和良好的职业道德</ins>" in forward["2"]
+
+
+def test_revisions_not_aligned_yet_show_no_history(app, client):
+    make_revision(FIRST)
+    make_revision(SECOND, revision="2", label="第二稿")
+
+    response = client.get("/m/sample-measure/r/2/c/art3")
+
+    assert response.status_code == 200
+    assert 'class="clause-history"' not in text(response)
 
 
 def test_a_renumbered_clause_is_followed_to_its_new_number(rounds, client):
