@@ -71,3 +71,13 @@ def test_an_unpublished_revision_is_listed_for_the_staff_only(rounds, client, lo
 
 def test_an_unknown_measure_is_not_found(app, client):
     assert client.get("/m/no-such-measure").status_code == 404
+
+
+def test_an_extended_period_says_so_with_its_reason(app, client, db):
+    revision = make_revision()
+    revision.extension_reason = "应行业协会请求"
+    db.session.commit()
+
+    period = rows(text(client.get("/m/sample-measure")))[0][1]
+
+    assert period == "2021-01-08 – 2021-02-08 征求意见期延长至2021-02-08（应行业协会请求）"
