@@ -33,6 +33,26 @@ SECOND = """第一条　为了规范认证人员的管理，制定本办法。
 """
 
 
+def aligned_by_hand(revision, previous, pairs, kind: LinkKind) -> None:
+    """Links (from, to) set by the team on the lineage page, then the automatic alignment of
+    the rest, as ``align_revision`` keeps hand links."""
+    for from_key, to_key in pairs:
+        db.session.add(
+            ClauseLink(
+                revision_id=revision.id,
+                previous_revision_id=previous.id,
+                from_key=from_key,
+                to_key=to_key,
+                kind=kind,
+                score=0.8,
+                by_hand=True,
+            )
+        )
+    db.session.flush()
+    align_revision(revision=revision)
+    db.session.commit()
+
+
 def two_revisions(*, second_opens="2021-03-01", second_closes="2021-04-01"):
     """Revision 1 (征求意见稿, closed) and revision 2 (第二稿), aligned; revision 1's 第三条
     split into revision 2's 第四条 and 第五条, as the team would set it by hand."""
@@ -40,21 +60,7 @@ def two_revisions(*, second_opens="2021-03-01", second_closes="2021-04-01"):
     second = make_revision(
         SECOND, revision="2", label="第二稿", opens=second_opens, closes=second_closes
     )
-    for to_key in ("art4", "art5"):
-        db.session.add(
-            ClauseLink(
-                revision_id=second.id,
-                previous_revision_id=first.id,
-                from_key="art3",
-                to_key=to_key,
-                kind=LinkKind.SPLIT,
-                score=0.8,
-                by_hand=True,
-            )
-        )
-    db.session.flush()
-    align_revision(revision=second)
-    db.session.commit()
+    aligned_by_hand(second, first, [("art3", "art4"), ("art3", "art5")], LinkKind.SPLIT)
     return first, second
 
 
@@ -72,19 +78,5 @@ def third_revision(second):
     """Revision 3 (送审稿, no period): revision 2's 第二条 deleted, its 第四条 and 第五条 merged
     again into 第三条 (set by hand), the rest renumbered."""
     third = make_revision(THIRD, revision="3", label="送审稿", opens=None, closes=None)
-    for from_key in ("art4", "art5"):
-        db.session.add(
-            ClauseLink(
-                revision_id=third.id,
-                previous_revision_id=second.id,
-                from_key=from_key,
-                to_key="art3",
-                kind=LinkKind.MERGED,
-                score=0.8,
-                by_hand=True,
-            )
-        )
-    db.session.flush()
-    align_revision(revision=third)
-    db.session.commit()
+    aligned_by_hand(third, second, [("art4", "art3"), ("art5", "art3")], LinkKind.MERGED)
     return third
