@@ -169,7 +169,7 @@ def _steps(order, keys, step_links, links, shown) -> list[HistoryStep]:
             before = steps[-1]
             step.changes = _changes(before, step)
             one_to_one = step.kind in (LinkKind.SAME, LinkKind.MODIFIED)
-            if one_to_one and [c.label for c in before.clauses] != [c.label for c in mine]:
+            if one_to_one and [c.citation for c in before.clauses] != [c.citation for c in mine]:
                 step.renumbered_from = before.clauses
         steps.append(step)
     return steps

@@ -83,6 +83,15 @@ def test_a_renumbered_clause_is_followed_to_its_new_number(rounds, client):
     assert '<a href="/m/sample-measure/r/1/c/art4">第四条</a>' in back["1"]
 
 
+def test_a_paragraph_is_followed_with_its_article(rounds, client):
+    found = steps(history(client, "/m/sample-measure/r/2/c/art3.p1"))
+
+    assert found["1"].startswith(
+        '征求意见稿（第1稿） · <a href="/m/sample-measure/r/1/c/art2.p1">第二条第一款</a> '
+    )
+    assert found["2"].startswith("第二稿（第2稿） · 第三条第一款 本页 已修改 · 原第二条第一款 ")
+
+
 def test_a_split_clause_is_followed_to_both_parts(rounds, client):
     forward = steps(history(client, "/m/sample-measure/r/1/c/art3"))
     assert forward["2"].startswith(
