@@ -24,7 +24,7 @@ def test_a_newcomer_comments_on_the_open_second_draft_from_the_home_page(
 
     # The first round is one click away, and points back to the open draft.
     with page.expect_navigation():
-        page.locator("nav.revisions").get_by_role("link", name="征求意见稿").click()
+        page.locator("nav.revision-switch").get_by_role("link", name="征求意见稿（第1稿）").click()
     assert page.url == live_server + "/m/certified-personnel/r/1"
     page.screenshot(path=artifacts / "second-round-first-round-notice.png")
     with page.expect_navigation():
