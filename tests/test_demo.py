@@ -284,7 +284,7 @@ def test_the_adopted_answers_name_the_clauses_of_the_second_draft_where_they_lan
 def test_one_answer_is_adopted_but_its_clause_did_not_change_in_the_second_draft(demo, db):
     links = _links(db)
     changed = {
-        to_key for (from_key, to_key), link in links.items() if to_key and link.kind.value != "same"
+        to_key for (_, to_key), link in links.items() if to_key and link.kind.value != "same"
     }
     unchanged = {
         (title, key)
