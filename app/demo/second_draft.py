@@ -14,8 +14,14 @@ from sqlalchemy import select
 
 from app.accounts.models import Role, User
 from app.core.extensions import db
+from app.legaltext.alignment import similarity
 from app.lineage.models import ClauseLink, LinkKind
-from app.lineage.services import align_revision, links_of, previous_revision
+from app.lineage.services import (
+    align_revision,
+    alignable_clauses,
+    links_of,
+    previous_revision,
+)
 from app.measures.models import Revision
 from app.triage.models import CommentGroup, Response, ResponseLanding
 
@@ -99,8 +105,9 @@ def review_second_draft(revision: Revision) -> list[str]:
         return ["lineage review: skipped (no example team account)"]
     lines = []
     if revision.lineage_confirmed_at is None:
-        _hand_links(revision, team)
-        revision.lineage_confirmed_at = revision.opens_at - ALIGNMENT_CONFIRMED_BEFORE_OPENING
+        reviewed_at = revision.opens_at - ALIGNMENT_CONFIRMED_BEFORE_OPENING
+        _hand_links(revision, team, reviewed_at)
+        revision.lineage_confirmed_at = reviewed_at
         revision.lineage_confirmed_by_id = team.id
         lines.append(f"lineage: r{revision.number} reviewed by hand and confirmed")
     landed = db.session.scalar(
@@ -113,8 +120,14 @@ def review_second_draft(revision: Revision) -> list[str]:
     return lines
 
 
-def _hand_links(revision: Revision, team: User) -> None:
+def _hand_links(revision: Revision, team: User, now) -> None:
+    """The links of HAND_LINKS as the review page stores them (scored like the aligner, new
+    and deleted at 0), then the automatic alignment again around them. Written directly: the
+    lineage review's service (set_link, confirm_alignment, with their audit rows) is not on
+    this branch yet."""
     previous = previous_revision(revision)
+    old = {c.key: c.text for c in alignable_clauses(previous)}
+    new = {c.key: c.text for c in alignable_clauses(revision)}
     for from_key, to_key, kind in HAND_LINKS:
         db.session.add(
             ClauseLink(
@@ -123,9 +136,10 @@ def _hand_links(revision: Revision, team: User) -> None:
                 from_key=from_key,
                 to_key=to_key,
                 kind=kind,
-                score=1.0,
+                score=similarity(old[from_key], new[to_key]) if from_key and to_key else 0.0,
                 by_hand=True,
                 set_by_id=team.id,
+                created_at=now,
             )
         )
     db.session.flush()
