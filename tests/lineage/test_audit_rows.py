@@ -68,4 +68,4 @@ def test_links_set_removed_and_confirmed_are_told_in_words(app, client, login_as
         "Relation : Modified → — Set by hand : No → — "
         "Marked deleted : — → 第四条 Marked new : — → 第五条"
     )
-    assert "替换的链接 : 第二条 → 第二条（拆分）" in " ".join(cells(chinese, second_link))
+    assert "替换的链接 : 第二条 → 第二条（已拆分）" in " ".join(cells(chinese, second_link))
