@@ -14,11 +14,10 @@ from sqlalchemy import select
 
 from app.accounts.models import Role, User
 from app.core.extensions import db
-from app.legaltext.alignment import similarity
-from app.lineage.models import ClauseLink, LinkKind
+from app.lineage.corrections import confirm_alignment, set_link
+from app.lineage.models import LinkKind
 from app.lineage.services import (
     align_revision,
-    alignable_clauses,
     links_of,
     previous_revision,
 )
@@ -107,8 +106,7 @@ def review_second_draft(revision: Revision) -> list[str]:
     if revision.lineage_confirmed_at is None:
         reviewed_at = revision.opens_at - ALIGNMENT_CONFIRMED_BEFORE_OPENING
         _hand_links(revision, team, reviewed_at)
-        revision.lineage_confirmed_at = reviewed_at
-        revision.lineage_confirmed_by_id = team.id
+        confirm_alignment(revision=revision, actor=team, now=reviewed_at)
         lines.append(f"lineage: r{revision.number} reviewed by hand and confirmed")
     landed = db.session.scalar(
         select(ResponseLanding.id).where(ResponseLanding.revision_id == revision.id).limit(1)
@@ -121,29 +119,12 @@ def review_second_draft(revision: Revision) -> list[str]:
 
 
 def _hand_links(revision: Revision, team: User, now) -> None:
-    """The links of HAND_LINKS as the review page stores them (scored like the aligner, new
-    and deleted at 0), then the automatic alignment again around them. Written directly: the
-    lineage review's service (set_link, confirm_alignment, with their audit rows) is not on
-    this branch yet."""
-    previous = previous_revision(revision)
-    old = {c.key: c.text for c in alignable_clauses(previous)}
-    new = {c.key: c.text for c in alignable_clauses(revision)}
+    """The links of HAND_LINKS set as the team sets them on the review page (each audited,
+    the automatic alignment redone around it)."""
     for from_key, to_key, kind in HAND_LINKS:
-        db.session.add(
-            ClauseLink(
-                revision_id=revision.id,
-                previous_revision_id=previous.id,
-                from_key=from_key,
-                to_key=to_key,
-                kind=kind,
-                score=similarity(old[from_key], new[to_key]) if from_key and to_key else 0.0,
-                by_hand=True,
-                set_by_id=team.id,
-                created_at=now,
-            )
+        set_link(
+            revision=revision, from_key=from_key, to_key=to_key, kind=kind, actor=team, now=now
         )
-    db.session.flush()
-    align_revision(revision=revision)  # the automatic links the hand links contradict go
 
 
 def _landings(revision: Revision) -> int:
