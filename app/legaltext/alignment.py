@@ -29,6 +29,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from ._matching import match
+from ._vectors import Weights
 
 #: Clauses aligned first, in one pool; the finer levels are aligned inside each aligned group.
 ARTICLE_KINDS = frozenset({"article", "annex", "preamble"})
@@ -78,6 +79,10 @@ def similarity(a: str, b: str) -> float:
 def align(old: Sequence[Alignable], new: Sequence[Alignable]) -> list[Link]:
     """The links between two revisions: article rows first, then finer rows."""
     old_tree, new_tree = _Tree(old), _Tree(new)
+    # One set of weights for every level: rarity is a property of the document pair.
+    texts = [old_tree.normalised(c) for c in old_tree.top]
+    texts += [new_tree.normalised(c) for c in new_tree.top]
+    old_tree.weights = new_tree.weights = Weights(texts)
     articles = _level(old_tree.top, new_tree.top, old_tree, new_tree)
     finer: list[Link] = []
     for old_keys, new_keys in _groups(articles):
@@ -95,6 +100,7 @@ class _Tree:
             if clause.parent is not None and clause.kind not in ARTICLE_KINDS:
                 self.children.setdefault(clause.parent, []).append(clause)
         self._normalised: dict[str, str] = {}
+        self.weights: Weights | None = None
 
     def normalised(self, clause: Alignable) -> str:
         """The clause's whole text, normalised: a paragraph with its items, for instance (an
@@ -116,6 +122,7 @@ def _level(
         [new_tree.normalised(c) for c in new],
         [c.kind for c in old],
         [c.kind for c in new],
+        old_tree.weights,
     )
     return [
         Link(
