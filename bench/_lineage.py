@@ -195,7 +195,8 @@ def _pieces(text: str) -> list[str | list[str]]:
 
 
 def _in_part_two(pieces: list, index: int) -> bool:
-    parts = [p for p in pieces[:index] if isinstance(p, str) and re.match(r"^#+ 第.编", p)]
+    """Whether the piece at ``index`` is in 第二编 (the specific offences; not in 附则)."""
+    parts = [p for p in pieces[:index] if isinstance(p, str) and p.startswith("## ")]
     return bool(parts) and "第二编" in parts[-1]
 
 
