@@ -295,7 +295,7 @@ class _Level:
         last = -0.5
         for i in range(len(self.old)):  # a deleted clause comes after its predecessor's row
             if i in place:
-                last = max(last, place[i])
+                last = place[i]
             else:
                 keyed.append((last + 0.5, i, Row(i, None, "deleted", self._sureness(old=i))))
         keyed.sort(key=lambda entry: (entry[0], entry[1]))

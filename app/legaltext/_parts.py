@@ -53,7 +53,11 @@ def divisions(
     for w, whole in enumerate(wholes):
         if w in skip_wholes or not whole or partner.get(w) in skip_parts:
             continue
-        near = free_parts[local[w, free_parts] & (contained[w, free_parts] >= SIEVE)]
+        near = free_parts[
+            local[w, free_parts]
+            & (contained[w, free_parts] >= SIEVE)
+            & (free_parts != partner.get(w, -1))
+        ]
         if near.size == 0:
             continue
         base = _covered(whole, parts[partner[w]]) if w in partner else _nothing(whole)
