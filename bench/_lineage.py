@@ -27,7 +27,9 @@ from app.legaltext import parse
 from app.legaltext.alignment import ARTICLE_KINDS, normalise
 from app.legaltext.numerals import int_to_cn
 
-ARTICLE_LINE = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[ 　]")
+ARTICLE_LINE = re.compile(
+    r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[ 　]"
+)
 ITEM_LINE = re.compile(r"^（[一二三四五六七八九十]+）")
 
 #: Rewordings seen between versions of Chinese criminal provisions.

@@ -55,8 +55,10 @@ def measure(text: str, seed: int, runs: int = 5) -> dict:
         "align_s": round(seconds, 4),
         "precision": round(right / len(found), 4),
         "recall": round(right / len(expected), 4),
-        "articles": (len([c for c in old.clauses if c.kind == "article"]),
-                     len([c for c in new.clauses if c.kind == "article"])),
+        "articles": (
+            len([c for c in old.clauses if c.kind == "article"]),
+            len([c for c in new.clauses if c.kind == "article"]),
+        ),
     }
 
 

@@ -84,11 +84,7 @@ def divisions(
             found[w] = sorted(chosen)
     # A whole may not take the partner of another whole that was divided too.
     partners_divided = {partner[w]: w for w in found if w in partner}
-    return {
-        w: ps
-        for w, ps in found.items()
-        if all(partners_divided.get(p, w) == w for p in ps)
-    }
+    return {w: ps for w, ps in found.items() if all(partners_divided.get(p, w) == w for p in ps)}
 
 
 def found_share(whole: str, part: str) -> float:
@@ -110,9 +106,7 @@ def _covered(whole: str, part: str) -> np.ndarray:
     return covered
 
 
-def _gain(
-    whole: str, part: str, covered: np.ndarray, need: float
-) -> tuple[float, np.ndarray]:
+def _gain(whole: str, part: str, covered: np.ndarray, need: float) -> tuple[float, np.ndarray]:
     """The share of ``whole`` that ``part`` adds to ``covered`` and where, or 0.0 if it is no
     part: most of it must be found in the whole (``PART``), mostly where nothing else covers
     it (``OWN``), and add something to the whole (``GAIN``). What is covered is masked before

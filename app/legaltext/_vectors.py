@@ -44,6 +44,9 @@ class Weights:
 
     def cosine(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """Cosine of the weighted bigram vectors of each left text with each right text."""
+        if len(left) * len(right) <= SMALL:
+            a, b = [self._vector(t) for t in left], [self._vector(t) for t in right]
+            return np.array([[sum(w * v.get(g, 0.0) for g, w in u.items()) for v in b] for u in a])
         vocabulary: dict[str, int] = {}
         a, b = self._matrix(left, vocabulary), self._matrix(right, vocabulary)
         size = len(vocabulary)
@@ -51,18 +54,22 @@ class Weights:
         b.resize((len(right), size))
         return (a @ b.T).toarray()
 
+    def _vector(self, text: str) -> dict[str, float]:
+        """The unit vector of a text: each bigram weighted (1 + log count) × idf."""
+        weights = {
+            g: (1.0 + math.log(n)) * self.idf.get(g, self.unseen)
+            for g, n in Counter(bigrams(text)).items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {g: w / norm for g, w in weights.items()}
+
     def _matrix(self, texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
         rows, cols, values = [], [], []
         for r, text in enumerate(texts):
-            counts = Counter(bigrams(text))
-            weights = {
-                g: (1.0 + math.log(n)) * self.idf.get(g, self.unseen) for g, n in counts.items()
-            }
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for g, w in weights.items():
+            for g, w in self._vector(text).items():
                 rows.append(r)
                 cols.append(vocabulary.setdefault(g, len(vocabulary)))
-                values.append(w / norm)
+                values.append(w)
         shape = (len(texts), max(len(vocabulary), 1))
         return sparse.csr_matrix((values, (rows, cols)), shape=shape)
 
@@ -81,7 +88,5 @@ def shared_counts(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]
     (left_rows, left_cols), (right_rows, right_cols) = incidence(left), incidence(right)
     size = max(len(vocabulary), 1)
     a = sparse.csr_matrix((np.ones(len(left_rows)), (left_rows, left_cols)), (len(left), size))
-    b = sparse.csr_matrix(
-        (np.ones(len(right_rows)), (right_rows, right_cols)), (len(right), size)
-    )
+    b = sparse.csr_matrix((np.ones(len(right_rows)), (right_rows, right_cols)), (len(right), size))
     return (a @ b.T).toarray()

@@ -31,7 +31,8 @@ from rapidfuzz import fuzz
 from ._matching import match
 from ._vectors import Weights
 
-#: Clauses aligned first, in one pool; the finer levels are aligned inside each aligned group.
+#: Clauses aligned first, in one pool (with any division that holds paragraphs itself); the
+#: finer levels are aligned inside each aligned group.
 ARTICLE_KINDS = frozenset({"article", "annex", "preamble"})
 KINDS = ("same", "modified", "split", "merged", "new", "deleted")
 
@@ -94,11 +95,18 @@ class _Tree:
     """The clauses of one text: the article-level pool, children by parent, full texts."""
 
     def __init__(self, clauses: Sequence[Alignable]) -> None:
-        self.top = [c for c in clauses if c.kind in ARTICLE_KINDS]
         self.children: dict[str, list[Alignable]] = {}
         for clause in clauses:
             if clause.parent is not None and clause.kind not in ARTICLE_KINDS:
                 self.children.setdefault(clause.parent, []).append(clause)
+        # A division that holds paragraphs itself (a standard's clause 1 范围) is aligned
+        # with the articles, or its paragraphs would have no pair to be aligned in.
+        self.top = [
+            c
+            for c in clauses
+            if c.kind in ARTICLE_KINDS
+            or any(child.kind == "paragraph" for child in self.children.get(c.key, ()))
+        ]
         self._normalised: dict[str, str] = {}
         self.weights: Weights | None = None
 

@@ -8,7 +8,15 @@ from app.legaltext import parse
 from app.legaltext.numerals import int_to_cn
 from bench._lineage import revise
 
-OFFENCES = ("盗伐林木", "非法狩猎", "走私普通货物", "伪造公文", "聚众斗殴", "非法行医", "虐待被监护人")
+OFFENCES = (
+    "盗伐林木",
+    "非法狩猎",
+    "走私普通货物",
+    "伪造公文",
+    "聚众斗殴",
+    "非法行医",
+    "虐待被监护人",
+)
 
 
 def small_code() -> str:

@@ -74,9 +74,13 @@ def test_an_article_inserted_as_zhi_yi_keeps_the_others_where_they_were():
 
 
 def test_a_deleted_article_is_listed_where_it_stood():
-    new = FOUR.replace(
-        "第二条 本办法所称认证人员，是指在认证机构从事认证审核和检查活动的人员。\n\n", ""
-    ).replace("第三条", "第二条").replace("第四条", "第三条")
+    new = (
+        FOUR.replace(
+            "第二条 本办法所称认证人员，是指在认证机构从事认证审核和检查活动的人员。\n\n", ""
+        )
+        .replace("第三条", "第二条")
+        .replace("第四条", "第三条")
+    )
     assert articles_only(links_of(FOUR, new)) == [
         ("art1", "art1", "same"),
         ("art2", None, "deleted"),
@@ -100,9 +104,9 @@ def test_numbers_do_not_decide_two_articles_that_swapped_places_keep_their_texts
 
 
 def test_a_reworded_article_is_modified_and_punctuation_alone_is_not_a_change():
-    new = FOUR.replace("客观公正地开展认证活动", "独立、客观、公正地开展认证审核活动，不得弄虚作假").replace(
-        "提高认证活动的有效性，", "提高认证活动的有效性；"
-    )
+    new = FOUR.replace(
+        "客观公正地开展认证活动", "独立、客观、公正地开展认证审核活动，不得弄虚作假"
+    ).replace("提高认证活动的有效性，", "提高认证活动的有效性；")
     links = align(parse(FOUR).clauses, parse(new).clauses)
     kinds = {(link.from_key, link.to_key): link.kind for link in links}
     assert kinds[("art1", "art1")] == "same"
@@ -347,15 +351,23 @@ def test_the_criminal_code_against_a_reworked_copy_aligns_in_under_two_seconds()
         if top in gone:
             continue
         if top in reworded:
-            clause = dataclasses.replace(clause, text=clause.text.replace("的", "之") + "另行规定。")
+            clause = dataclasses.replace(
+                clause, text=clause.text.replace("的", "之") + "另行规定。"
+            )
         # Renumbered throughout: a key of its own that no old clause has.
-        new.append(dataclasses.replace(clause, key=f"r{clause.key}", parent=clause.parent and f"r{clause.parent}"))
+        new.append(
+            dataclasses.replace(
+                clause, key=f"r{clause.key}", parent=clause.parent and f"r{clause.parent}"
+            )
+        )
 
     start = time.perf_counter()
     links = align(old, new)
     seconds = time.perf_counter() - start
 
-    kinds = {(link.from_key, link.kind) for link in links if link.from_key in {c.key for c in articles}}
+    kinds = {
+        (link.from_key, link.kind) for link in links if link.from_key in {c.key for c in articles}
+    }
     assert {key for key, kind in kinds if kind == "deleted"} == gone
     assert {key for key, kind in kinds if kind == "modified"} == reworded
     assert seconds < 2.0
