@@ -1,6 +1,6 @@
 """Aligning the criminal code (505 articles) with a revision of it whose answer is known.
 
-bench/_lineage.py builds the revision (seeded, deterministic): 20 articles inserted, 10 deleted,
+testkit/revised_law.py builds the revision (seeded, deterministic): 20 articles inserted, 10 deleted,
 10 rewritten, 5 split, 5 merged, every article numbered afresh. `align` is timed on the two
 parsed texts (all levels, as the app runs it; the median of 5 runs after a warm-up).
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.legaltext import parse  # noqa: E402
 from app.legaltext.alignment import ARTICLE_KINDS, align  # noqa: E402
 from bench._common import median, timed  # noqa: E402
-from bench._lineage import revise  # noqa: E402
+from testkit.revised_law import revise  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("ZQ_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")

@@ -15,8 +15,11 @@ indices into the two lists. The method, step by step:
    form of the best clause left on the other, at ``LONE`` similarity and ahead of the next
    best by ``LONE_MARGIN``: what stands in an article's place is usually that article.
 
-Similarity is rapidfuzz's normalised Indel ratio, computed for the unsettled pairs at once
-(`process.cdist`).
+Similarity is the mean of two measures, each computed for all unsettled pairs at once: the
+edit ratio (rapidfuzz's normalised Indel similarity, `process.cdist`), which follows wording
+changes, and the cosine of bigram vectors weighted by rarity (`_vectors.Weights`), which
+discounts the phrases a code repeats in many articles (处三年以下有期徒刑…) so that two
+articles sharing only those do not look alike.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from ._vectors import Weights, grams, shared_counts
 
 ANCHOR = 0.8  # mutual best matches this similar fix the order around them
 ANCHOR_MOVED = 0.9  # ... or this similar, away from where equal texts expect them
-LOCAL = 0.45  # least similarity of a pair where the order expects it
+LOCAL = 0.4  # least similarity of a pair where the order expects it
 MOVED = 0.7  # least similarity of a pair away from that place (a moved clause)
 DRIFT = 0.05  # largest penalty for drifting from the expected place (breaks ties)
 DRIFT_SPAN = 10  # ... reached this many clauses away

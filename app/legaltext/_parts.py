@@ -21,7 +21,8 @@ from rapidfuzz.distance import LCSseq
 SIEVE = 0.5  # least share of a candidate part's bigrams found in the whole
 PART = 0.6  # least share of a part found in its whole
 OWN = 0.5  # least share of a part found in the whole and not already covered by the others
-GAIN = 0.05  # ... and least share of the whole that adds
+GAIN = 0.05  # ... and least share of the whole that adds (or ADDED characters, if fewer)
+ADDED = 12
 COVER = 0.6  # least share of the whole the parts cover together
 BLOCK = 2  # shortest run of characters in common that counts as found
 
@@ -109,13 +110,13 @@ def _covered(whole: str, part: str) -> np.ndarray:
 def _gain(whole: str, part: str, covered: np.ndarray, need: float) -> tuple[float, np.ndarray]:
     """The share of ``whole`` that ``part`` adds to ``covered`` and where, or 0.0 if it is no
     part: most of it must be found in the whole (``PART``), mostly where nothing else covers
-    it (``OWN``), and add something to the whole (``GAIN``). What is covered is masked before
+    it (``OWN``), and add something to the whole (``GAIN``, ``ADDED``). What is covered is masked before
     the part is aligned, so text the part shares with its neighbours is not counted twice."""
     if not part or _covered(whole, part).sum() < max(PART, need) * len(part):
         return 0.0, covered
     masked = "".join("\0" if taken else char for char, taken in zip(whole, covered, strict=True))
     mine = _covered(masked, part) & ~covered
     added = int(mine.sum())
-    if added < OWN * len(part) or added < GAIN * len(whole):
+    if added < OWN * len(part) or added < min(GAIN * len(whole), ADDED):
         return 0.0, covered
     return added / len(whole), mine

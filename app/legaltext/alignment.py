@@ -9,9 +9,9 @@ level, each group's finer rows in document order.
 Kinds: ``same`` (equal text after `normalise`; the number may differ), ``modified``, ``split``
 (one old clause → several new: one row per new clause), ``merged`` (several old → one new: one
 row per old clause), ``new`` (``from_key`` None) and ``deleted`` (``to_key`` None). The score
-of a pair is its similarity (1.0 for ``same``; for split and merged rows, the share of the
-smaller text found in the larger); the score of a new or deleted row is how sure it is: 1
-minus the similarity of the best clause left unmatched on the other side.
+of a pair is its similarity (1.0 for ``same``; see `_matching` for the measure; for split and
+merged rows, the share of the part found in the whole); the score of a new or deleted row is
+how sure it is: 1 minus the similarity of the best clause left unmatched on the other side.
 
 Numbers never decide a match (texts renumber, 之一 articles come and go): texts and order do.
 How one level is matched is in `_matching`. Clauses under a new or deleted clause get no rows
@@ -70,7 +70,8 @@ def normalise(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """0..1, on normalised texts (the measure the aligner uses for pairs)."""
+    """0..1, the edit ratio of two normalised texts (the aligner adds to it a weighted bigram
+    cosine that needs the whole document pair; see `_matching`)."""
     a, b = normalise(a), normalise(b)
     if not a and not b:
         return 1.0

@@ -1,13 +1,13 @@
-"""A revised copy of a Chinese law with a known alignment, for bench/lineage.py.
+"""A revised copy of a Chinese law with a known alignment (bench/lineage.py, tests/legaltext).
 
-`revise(text, seed=…)` takes the Markdown of a law (the criminal code) and returns the text of
-a revision and the links an aligner should find at article level. The revision, seeded and
-deterministic, inserts new articles (new offences written like the code's own articles, in its
-second part), deletes some, rewrites some (other penalties and words, a phrase dropped, a
-sentence added: still recognisably the same article), splits some (an article of several
-paragraphs becomes two neighbouring articles), merges some pairs of neighbouring articles of one
-chapter or section into one, then numbers all articles afresh (第一条 … with no 之一 left), as a
-full revision does. Cross-references inside the text are left as they were; headings and annexes
+`revise(text, seed=…)` takes the Markdown of a Chinese law (the criminal code, above all) and
+returns the text of a revision and the links an aligner should find at article level. The
+revision, seeded and deterministic, inserts new articles (new offences written like the code's
+own articles, in its second part, or anywhere in a law without parts), deletes some, rewrites
+some (other penalties and words, a phrase dropped, a sentence added: still recognisably the
+same article), splits some (an article of several paragraphs becomes two neighbouring
+articles), merges some pairs of neighbouring articles of one chapter or section into one, then
+numbers all articles afresh (第一条 … with no 之一 left), as a full revision does. Cross-references inside the text are left as they were; headings and annexes
 are kept.
 
 Each expected link is ``(from_key, to_key, kind)`` with the keys the parser gives both texts:
@@ -21,10 +21,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from app.legaltext import parse
-from app.legaltext.alignment import ARTICLE_KINDS, normalise
+from app.legaltext.alignment import ARTICLE_KINDS, similarity
 from app.legaltext.numerals import int_to_cn
 
 ARTICLE_LINE = re.compile(
@@ -98,7 +96,7 @@ UNIT_CLAUSE = (
     "单位犯前款罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
     "依照前款的规定处罚。"
 )
-#: A rewritten article stays between these similarities to the old one (fuzz.ratio, 0..1):
+#: A rewritten article stays between these similarities to the old one (edit ratio, 0..1):
 #: changed substantially, still recognisably the same article.
 REWRITE_RANGE = (0.5, 0.85)
 
@@ -156,8 +154,10 @@ def revise(
     firsts = pick(merged, lambda n: n in neighbours and movable(n) and movable(n + 1), width=2)
     rewrites = pick(rewritten, lambda n: movable(n) and _rewrite(lines_of[n], random.Random(n)))
     deletions = pick(deleted, movable)
-    part_two = [n for n in range(len(articles)) if _in_part_two(pieces, articles[n])]
-    after = sorted(rng.choice([n for n in part_two if n not in taken]) for _ in range(inserted))
+    # New offences go to the second part (分则); a law without parts takes them anywhere.
+    places = [n for n in range(len(articles)) if _in_part_two(pieces, articles[n])]
+    places = [n for n in places or range(len(articles) - 1) if n not in taken]
+    after = sorted(rng.choice(places) for _ in range(inserted))
 
     blocks: dict[int, list[Block]] = {}
     for n in range(len(articles)):
@@ -203,9 +203,14 @@ def _in_part_two(pieces: list, index: int) -> bool:
 
 
 def _split_point(lines: list[str]) -> int | None:
-    """Where an article of several paragraphs divides into two: a paragraph (not an item)
-    past the first; None for an article of one paragraph."""
-    points = [k for k in range(1, len(lines)) if not ITEM_LINE.match(lines[k])]
+    """Where an article of several paragraphs divides into two: a paragraph past the first,
+    not an item and not inside a list of items; None for an article of one paragraph."""
+
+    def starts_clean(k: int) -> bool:  # not inside a list of items that goes on after it
+        following = next((line for line in lines[k + 1 :] if ITEM_LINE.match(line)), None)
+        return following is None or following.startswith("（一）")
+
+    points = [k for k in range(1, len(lines)) if not ITEM_LINE.match(lines[k]) and starts_clean(k)]
     return points[len(points) // 2] if points else None
 
 
@@ -225,7 +230,7 @@ def _rewrite(lines: list[str], rng: random.Random) -> list[str] | None:
         lines[k] = "".join(phrases)
     text = "\n".join([*lines, rng.choice(ADDED_SENTENCES)])
     low, high = REWRITE_RANGE
-    if not low <= fuzz.ratio(normalise(old), normalise(text)) / 100 <= high:
+    if not low <= similarity(old, text) <= high:
         return None
     return text.split("\n")
 
