@@ -63,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from app.core.i18n import bp as i18n_bp
     from app.exports.views import bp as exports_bp
     from app.feedback.views import bp as feedback_bp
+    from app.lineage.views import bp as lineage_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.oversight.views import bp as audit_bp
     from app.reading.views import bp as measures_bp
@@ -80,6 +81,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(audit_bp)
     app.register_blueprint(feedback_bp)
     app.register_blueprint(exports_bp)
+    app.register_blueprint(lineage_bp)
 
 
 def register_cli(app: Flask) -> None:

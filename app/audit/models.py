@@ -63,6 +63,9 @@ ACTION_LABELS = {
     "form.upload": _l("Feedback form uploaded"),
     "form.discard": _l("Uploaded feedback form discarded"),
     "form.import": _l("Feedback form imported"),
+    "lineage.link": _l("Clause link set by hand"),
+    "lineage.unlink": _l("Clause link removed"),
+    "lineage.confirm": _l("Alignment with the previous revision confirmed"),
 }
 
 TARGET_LABELS = {
@@ -76,6 +79,7 @@ TARGET_LABELS = {
     "unit": _l("Unit"),
     "sign_in": _l("Sign in"),  # a lock on an e-mail address that no account has
     "form_import": _l("Feedback form"),
+    "clause_link": _l("Clause link"),
 }
 
 

@@ -25,8 +25,10 @@ def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
     """Import every draft in ``folder``, then the example data (units, people, comments);
     returns lines to show. Running it again adds nothing. The caller commits."""
     from app.demo.data import load_example_data
+    from app.demo.second_draft import align_new_revisions
 
     lines = []
+    revisions = []
     for path in demo_sources(folder):
         document = parse_file(path)
         outcome = import_revision(
@@ -36,6 +38,8 @@ def load_demo(folder: Path = DRAFTS, *, examples: bool = True) -> list[str]:
         lines.append(
             f"{path.name}: {state} ({outcome.revision.measure.slug} r{outcome.revision.number})"
         )
+        revisions.append(outcome.revision)
+    lines += align_new_revisions(list(dict.fromkeys(revisions)))
     if examples:
         from app.demo.round2 import load_second_round
 

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.accounts.models import enum_column
+from app.accounts.models import User, enum_column
 from app.core.extensions import db
 from app.core.timeutil import utcnow
 from app.measures.models import Revision
@@ -65,3 +65,4 @@ class ClauseLink(db.Model):
 
     revision: Mapped[Revision] = relationship(foreign_keys=[revision_id])
     previous_revision: Mapped[Revision] = relationship(foreign_keys=[previous_revision_id])
+    set_by: Mapped[User | None] = relationship(foreign_keys=[set_by_id])

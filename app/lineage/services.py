@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 
 from app.core.extensions import db
 from app.legaltext.alignment import align
+from app.lineage.merging import levels, with_hand_links
 from app.lineage.models import ClauseLink, LinkKind
 from app.measures.models import Clause, Revision
 
@@ -33,6 +34,11 @@ def alignable_clauses(revision: Revision) -> list[StoredClause]:
     return [StoredClause(r.key, r.kind, key_of.get(r.parent_id), r.text) for r in rows]
 
 
+def aligned_keys(revision: Revision) -> set[str]:
+    """The keys a link may name in ``revision``: its articles and everything inside them."""
+    return set(levels(alignable_clauses(revision)))
+
+
 def previous_revision(revision: Revision) -> Revision | None:
     return db.session.scalar(
         select(Revision).where(
@@ -42,39 +48,35 @@ def previous_revision(revision: Revision) -> Revision | None:
 
 
 def align_revision(*, revision: Revision) -> list[ClauseLink]:
-    """(Re)compute the automatic links of ``revision`` with the revision before it; links set
-    by hand are kept while both their keys still exist, and the automatic links they
-    contradict are left out. Flushes; the caller commits."""
+    """(Re)compute the automatic links of ``revision`` with the revision before it.
+
+    Links set by hand are kept while both their keys still exist in the two texts (a hand link
+    naming a clause that is gone is dropped). The automatic links around them follow them:
+    none touches a clause a hand link names, and the finer clauses of a pair the hand changed
+    are aligned inside that pair (`merging.with_hand_links`). When the stored links change,
+    a confirmation of the alignment no longer holds and is cleared. Flushes; the caller
+    commits."""
     previous = previous_revision(revision)
     if previous is None:
         return []
     old_items = alignable_clauses(previous)
     new_items = alignable_clauses(revision)
-    old_keys = {c.key for c in old_items}
-    new_keys = {c.key for c in new_items}
+    old_keys, new_keys = set(levels(old_items)), set(levels(new_items))
+    before = _signature(links_of(revision))
     db.session.execute(
         delete(ClauseLink).where(
             ClauseLink.revision_id == revision.id, ClauseLink.by_hand.is_(False)
         )
     )
-    hand = list(
-        db.session.scalars(
-            select(ClauseLink).where(
-                ClauseLink.revision_id == revision.id, ClauseLink.by_hand.is_(True)
-            )
-        )
-    )
-    for link in hand:
+    kept = []
+    for link in _hand_links(revision):
         if (link.from_key is not None and link.from_key not in old_keys) or (
             link.to_key is not None and link.to_key not in new_keys
         ):
             db.session.delete(link)
-    kept = [link for link in hand if link not in db.session.deleted]
-    covered_from = {link.from_key for link in kept if link.from_key}
-    covered_to = {link.to_key for link in kept if link.to_key}
-    for found in align(old_items, new_items):
-        if found.from_key in covered_from or found.to_key in covered_to:
-            continue
+        else:
+            kept.append(link)
+    for found in with_hand_links(align(old_items, new_items), kept, old_items, new_items):
         db.session.add(
             ClauseLink(
                 revision_id=revision.id,
@@ -86,7 +88,27 @@ def align_revision(*, revision: Revision) -> list[ClauseLink]:
             )
         )
     db.session.flush()
-    return links_of(revision)
+    links = links_of(revision)
+    if _signature(links) != before:
+        revision.lineage_confirmed_at = None
+        revision.lineage_confirmed_by_id = None
+        db.session.flush()
+    return links
+
+
+def _hand_links(revision: Revision) -> list[ClauseLink]:
+    return list(
+        db.session.scalars(
+            select(ClauseLink)
+            .where(ClauseLink.revision_id == revision.id, ClauseLink.by_hand.is_(True))
+            .order_by(ClauseLink.id)
+        )
+    )
+
+
+def _signature(links: list[ClauseLink]) -> set[tuple]:
+    """What a confirmation of the alignment vouched for: every link, as the team saw it."""
+    return {(k.from_key, k.to_key, LinkKind(k.kind), k.by_hand) for k in links}
 
 
 def links_of(revision: Revision) -> list[ClauseLink]:

@@ -21,8 +21,11 @@ from app.measures.loaders import measure_or_404, revision_or_404
 from app.measures.management import set_period, update_measure
 from app.measures.models import VISIBILITY_LABELS, Measure, Revision
 from app.measures.services import MEASURE_FIELDS, set_publication
+from app.measures.switch import register_switch_helpers
 
 bp = Blueprint("measures_admin", __name__, url_prefix="/admin/measures")
+# Measures' one blueprint carries the revision switch every area's pages draw.
+register_switch_helpers(bp)
 
 
 class PublicationForm(Form):

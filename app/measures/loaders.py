@@ -29,14 +29,6 @@ _PUBLISHED_WITH_CLAUSE = _PUBLISHED.add_columns(Clause).outerjoin(
 )
 
 
-def published_measure(slug: str) -> Measure:
-    """The measure ``slug`` with a published revision; 404 otherwise."""
-    found = db.session.scalar(select(Measure).filter_by(slug=slug))
-    if found is None or found.latest_revision is None:
-        abort(404)
-    return found
-
-
 def published_revision(slug: str, number: int) -> Revision:
     """Revision ``number`` of measure ``slug``, published; 404 otherwise."""
     revision = db.session.scalar(_PUBLISHED, {"slug": slug, "number": number})

@@ -15,6 +15,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, tuple_
+from sqlalchemy.orm import aliased
 
 from app.accounts.models import CATEGORY_LABELS, ROLE_LABELS, RepresentativeStatus, User
 from app.audit.models import AuditEvent
@@ -29,7 +30,8 @@ from app.comments.models import (
 from app.core.extensions import db
 from app.core.i18n import current_language
 from app.core.templating import local_datetime
-from app.measures.models import VISIBILITY_LABELS, Clause
+from app.lineage.models import LINK_KIND_LABELS
+from app.measures.models import VISIBILITY_LABELS, Clause, Revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 
 FIELD_LABELS = {
@@ -98,6 +100,15 @@ FIELD_LABELS = {
     "skipped": _l("Rows skipped"),
     "until": _l("Until"),
     "failures": _l("Failed attempts"),
+    "from_clause": _l("Clause of the previous revision"),
+    "to_clause": _l("Clause of this revision"),
+    "link_kind": _l("Relation"),
+    "by_hand": _l("Set by hand"),
+    "replaces": _l("Replaces the links"),
+    "marked_deleted": _l("Marked deleted"),
+    "marked_new": _l("Marked new"),
+    "confirmation_withdrawn": _l("Confirmation of the alignment withdrawn"),
+    "lineage_confirmed_at": _l("Alignment confirmed"),
 }
 
 # A field whose meaning depends on the action: an internal note's body is the note.
@@ -123,6 +134,7 @@ VOCABULARIES = {
     "category": CATEGORY_LABELS,
     "comments_public": VISIBILITY_LABELS,
     "representative": REPRESENTATIVE_LABELS,
+    "link_kind": LINK_KIND_LABELS,
     "kind": {"account": _l("Account"), "ip": _l("Network address")},
     "why": {
         "group dissolved": _l("the group was dissolved"),
@@ -137,8 +149,19 @@ USER_FIELDS = frozenset(
 )
 COMMENT_FIELDS = frozenset({"comment_id", "comment_ids"})
 TIME_FIELDS = frozenset(
-    {"opens_at", "closes_at", "received_at", "no_comments_at", "invited_at", "until"}
+    {
+        "opens_at",
+        "closes_at",
+        "received_at",
+        "no_comments_at",
+        "invited_at",
+        "until",
+        "lineage_confirmed_at",
+    }
 )
+# Clause keys of a lineage row: of the previous revision, or of the row's revision.
+OLD_CLAUSE_FIELDS = frozenset({"from_clause", "marked_deleted"})
+NEW_CLAUSE_FIELDS = frozenset({"to_clause", "marked_new"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +187,9 @@ class _Names:
 
     def __init__(self, events: list[AuditEvent]) -> None:
         user_ids, comment_ids, clause_keys = set(), set(), set()
+        self.previous = _previous_revisions(
+            {e.revision_id for e in events if e.revision_id and e.action.startswith("lineage.")}
+        )
         for event in events:
             if event.target_type == "comment" and event.target_id is not None:
                 comment_ids.add(event.target_id)
@@ -175,6 +201,8 @@ class _Names:
                         comment_ids.update(v for v in _listed(value) if isinstance(v, int))
                     elif name == "clause" and isinstance(value, str) and event.revision_id:
                         clause_keys.add((event.revision_id, value))
+                    else:
+                        clause_keys.update(self.lineage_keys(event, name, value))
         self.users = _lookup(select(User.id, User.name).where(User.id.in_(user_ids)), user_ids)
         self.receipts = _lookup(
             select(Comment.id, Comment.receipt).where(Comment.id.in_(comment_ids)), comment_ids
@@ -185,6 +213,48 @@ class _Names:
                 select(Clause).where(tuple_(Clause.revision_id, Clause.key).in_(clause_keys))
             )
             self.clauses = {(c.revision_id, c.key): c for c in found}
+
+    def lineage_keys(self, event: AuditEvent, name: str, value: Any) -> list[tuple[int, str]]:
+        """(revision id, key) of the clauses a lineage row names in field ``name``."""
+        new_id = event.revision_id
+        old_id = self.previous.get(new_id)
+        if name in OLD_CLAUSE_FIELDS and isinstance(value, str) and old_id:
+            return [(old_id, value)]
+        if name in NEW_CLAUSE_FIELDS and isinstance(value, str) and new_id:
+            return [(new_id, value)]
+        keys = []
+        if name == "replaces" and isinstance(value, list):
+            for item in value:
+                if isinstance(item, list) and len(item) == 3:
+                    if item[0] and old_id:
+                        keys.append((old_id, item[0]))
+                    if item[1] and new_id:
+                        keys.append((new_id, item[1]))
+        return keys
+
+    def citation(self, revision_id: int | None, key: str | None) -> str:
+        clause = self.clauses.get((revision_id, key)) if key else None
+        if clause is None:
+            return key or "—"
+        return clause.citation_in(current_language()) or key
+
+
+def _previous_revisions(revision_ids: set[int]) -> dict[int, int]:
+    """{revision id: id of the revision before it} for the revisions of lineage rows."""
+    if not revision_ids:
+        return {}
+    earlier = aliased(Revision)
+    return dict(
+        db.session.execute(
+            select(Revision.id, earlier.id)
+            .join(
+                earlier,
+                (earlier.measure_id == Revision.measure_id)
+                & (earlier.number == Revision.number - 1),
+            )
+            .where(Revision.id.in_(revision_ids))
+        ).all()
+    )
 
 
 def _lookup(query, wanted: set) -> dict:
@@ -224,6 +294,12 @@ def _word(name: str, value: Any, event: AuditEvent, names: _Names) -> str:
     if name == "clause" and isinstance(value, str):
         clause = names.clauses.get((event.revision_id, value))
         return (clause.citation_in(current_language()) or value) if clause else value
+    if name in OLD_CLAUSE_FIELDS and isinstance(value, str):
+        return names.citation(names.previous.get(event.revision_id), value)
+    if name in NEW_CLAUSE_FIELDS and isinstance(value, str):
+        return names.citation(event.revision_id, value)
+    if name == "replaces" and isinstance(value, list):
+        return _separator().join(_replaced(item, event, names) for item in value)
     if name in TIME_FIELDS and isinstance(value, str):
         return _time(value)
     if (name.endswith("_id") or name == "event") and isinstance(value, int):
@@ -234,6 +310,17 @@ def _word(name: str, value: Any, event: AuditEvent, names: _Names) -> str:
         return value
     # Numbers as they are; mappings (group.merge's groups, moved_from) as recorded.
     return json.dumps(value, ensure_ascii=False)
+
+
+def _replaced(item: Any, event: AuditEvent, names: _Names) -> str:
+    """A link replaced by a hand link: 第二条 → 第三条（修改）."""
+    if not (isinstance(item, list) and len(item) == 3):
+        return json.dumps(item, ensure_ascii=False)
+    old_key, new_key, kind = item
+    old = names.citation(names.previous.get(event.revision_id), old_key)
+    new = names.citation(event.revision_id, new_key)
+    label = LINK_KIND_LABELS.get(kind, kind)
+    return f"{old} → {new} ({label})" if current_language() == "en" else f"{old} → {new}（{label}）"
 
 
 def _target(event: AuditEvent, names: _Names) -> str:

@@ -1,15 +1,18 @@
-"""The reading pages' queries: which revisions the home page lists, how many comments a
-clause page does not show, and the answers shown under published comments."""
+"""The reading pages' queries: which revisions the home page lists, the revisions a measure's
+page lists, how many comments a clause page does not show, and the answers shown under
+published comments."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from app.comments.models import Comment, CommentStatus
 from app.comments.publication import comment_counts
 from app.core.extensions import db
-from app.measures.models import Revision
+from app.measures.models import Clause, Revision
 from app.measures.reading import Node
 from app.triage.published_answers import published_responses
 
@@ -61,3 +64,35 @@ def answers_shown_once(comments) -> dict:
             answers[comment.id] = (response, response.id not in shown)
             shown.add(response.id)
     return answers
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """A revision as the measure's page lists it: its articles and the comments received."""
+
+    revision: Revision
+    articles: int
+    comments: int
+
+
+def revision_rows(revisions: list[Revision]) -> list[RevisionRow]:
+    """The measure page's rows, in two grouped queries whatever the number of revisions.
+    Comments count as the revision page's badges count them: submitted, not withdrawn."""
+    ids = [r.id for r in revisions]
+    if not ids:
+        return []
+    articles = dict(
+        db.session.execute(
+            select(Clause.revision_id, func.count(Clause.id))
+            .where(Clause.revision_id.in_(ids), Clause.kind == "article", Clause.deleted.is_(False))
+            .group_by(Clause.revision_id)
+        ).all()
+    )
+    comments = dict(
+        db.session.execute(
+            select(Comment.revision_id, func.count(Comment.id))
+            .where(Comment.revision_id.in_(ids), Comment.status == CommentStatus.SUBMITTED)
+            .group_by(Comment.revision_id)
+        ).all()
+    )
+    return [RevisionRow(r, articles.get(r.id, 0), comments.get(r.id, 0)) for r in revisions]

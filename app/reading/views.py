@@ -1,14 +1,17 @@
 """Reading pages: the home page, a revision clause by clause, one clause."""
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup, escape
 
 from app.comments.publication import comment_counts, comments_are_public, public_comments
 from app.core.i18n import current_language
 from app.core.timeutil import utcnow
-from app.measures.loaders import published_measure, published_revision
+from app.lineage.models import LINK_KIND_LABELS
+from app.measures.loaders import published_revision
 from app.measures.models import Revision
+from app.measures.queries import visible_revisions
 from app.measures.reading import (
     TEXT_MODES,
     SlottedDraft,
@@ -17,9 +20,16 @@ from app.measures.reading import (
     fragments,
     load_tree,
 )
+from app.measures.rules import can_see_unpublished_revisions
 from app.reading.blueprint import bp
-from app.reading.loaders import published_node
-from app.reading.queries import answers_shown_once, home_revisions, subtree_count
+from app.reading.history import clause_history
+from app.reading.loaders import measure_revisions, published_node
+from app.reading.queries import (
+    answers_shown_once,
+    home_revisions,
+    revision_rows,
+    subtree_count,
+)
 
 DRAFT_SLOT = "<!--zq-draft-slot-->"
 
@@ -43,8 +53,17 @@ def text_mode(revision: Revision) -> str:
 
 @bp.get("/m/<slug>")
 def measure(slug: str):
-    found = published_measure(slug)
-    return redirect(url_for(".revision", slug=slug, number=found.latest_revision.number))
+    """The measure's page: its revisions with their periods and counts, the open one offered
+    first. The staff also see the unpublished ones."""
+    found, revisions = measure_revisions(slug)
+    now = utcnow()
+    return render_template(
+        "measures/measure.html",
+        measure=found,
+        rows=revision_rows(revisions),
+        open_now=[r for r in revisions if r.is_published and r.is_open(now)],
+        now=now,
+    )
 
 
 @bp.get("/m/<slug>/r/<int:number>")
@@ -123,8 +142,13 @@ def clause(slug: str, number: int, key: str):
     now = utcnow()
     shown = comments_are_public(found, now)
     public = public_comments(found, node.clause, now)
+    revisions = visible_revisions(
+        found.measure, with_unpublished=can_see_unpublished_revisions(current_user)
+    )
     return render_template(
         "measures/clause.html",
+        history=clause_history(revisions, found, node.clause, viewer=current_user, now=now),
+        link_kind_labels=LINK_KIND_LABELS,
         comment_open=found.is_open(now),
         comments_public=shown,
         public=public,

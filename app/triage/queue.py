@@ -17,7 +17,8 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 from app.accounts.models import Unit, UnitCategory, User
 from app.comments.models import Attachment, Channel, Comment, CommentStatus, CommentType
 from app.core.extensions import db
-from app.measures.models import Clause
+from app.lineage.models import ClauseLink
+from app.measures.models import Clause, Revision
 from app.triage.models import Disposition, Event, Response, ResponseState
 from app.triage.team_search import TeamSearch
 
@@ -31,6 +32,20 @@ DISPOSITION = func.coalesce(_own.disposition, _grouped.disposition)
 STATE = func.coalesce(_own.state, _grouped.state)
 # A non-correlated IN: both engines build the set of commented-on ids once per statement.
 HAS_ATTACHMENT = Comment.id.in_(select(Attachment.comment_id))
+# Answered: a published response on the comment or on its group (as revision_totals counts).
+# The group test is spelt out for ungrouped comments: NULL IN (…) is NULL, and NOT NULL too.
+ANSWERED = Comment.id.in_(
+    select(Response.comment_id).where(
+        Response.state == ResponseState.PUBLISHED, Response.comment_id.is_not(None)
+    )
+) | (
+    Comment.group_id.is_not(None)
+    & Comment.group_id.in_(
+        select(Response.group_id).where(
+            Response.state == ResponseState.PUBLISHED, Response.group_id.is_not(None)
+        )
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,7 @@ class QueueFilters:
     assignee: str = ""  # "none", "me" or a user id
     attachment: str = ""  # "yes" / "no"
     late: str = ""  # "yes" / "no"
+    carried: str = ""  # "yes": only those carried over from earlier revisions; "no": none
     q: str = ""
     sort: str = "document"
     page: int = 1
@@ -86,6 +102,7 @@ class QueueFilters:
             else "",
             attachment=choice("attachment", {"yes", "no"}),
             late=choice("late", {"yes", "no"}),
+            carried=choice("carried", {"yes", "no"}),
             q=(args.get("q") or "").strip()[:200],
             sort=choice("sort", SORTS) or "document",
             page=number("page") or 1,
@@ -122,12 +139,63 @@ class QueuePage:
 @dataclass
 class Context:
     """What the filters need besides the query string: the revision's clauses (for the
-    sub-clause filter), who is asking ("me"), and what the search box matched."""
+    sub-clause filter), who is asking ("me"), what the search box matched, and the earlier
+    revisions whose unanswered comments are carried over into this queue."""
 
     revision_id: int
     clauses: list  # revision_clauses()
     user_id: int | None = None
     search: TeamSearch | None = None
+    carried: Carried | None = None
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The earlier revisions of a queue's revision, and where the clauses of the one just
+    before it went (lineage): a carried-over comment on old 第二条 is found under 第三条."""
+
+    revisions: dict  # {revision id: Revision}, the earlier revisions
+    successors: dict[int, list[str]] = field(default_factory=dict)  # old clause id -> new keys
+
+    def clause_ids(self, key: str) -> list[int]:
+        """The old clauses that became clause ``key`` of this revision or one inside it."""
+        return [
+            old
+            for old, keys in self.successors.items()
+            if any(k == key or k.startswith(key + ".") for k in keys)
+        ]
+
+
+def carried_over(revision) -> Carried | None:
+    """What ``revision``'s queue carries over: the unanswered comments of the revisions
+    before it (None for a first revision). Two statements."""
+    earlier = list(
+        db.session.scalars(
+            select(Revision)
+            .where(
+                Revision.measure_id == revision.measure_id,
+                Revision.number < revision.number,
+                Revision.published_at.is_not(None),
+            )
+            .order_by(Revision.number)
+        )
+    )
+    if not earlier:
+        return None
+    successors: dict[int, list[str]] = {}
+    rows = db.session.execute(
+        select(Clause.id, ClauseLink.to_key)
+        .join(
+            ClauseLink,
+            (ClauseLink.previous_revision_id == Clause.revision_id)
+            & (ClauseLink.from_key == Clause.key),
+        )
+        .where(ClauseLink.revision_id == revision.id, ClauseLink.to_key.is_not(None))
+        .order_by(ClauseLink.id)
+    )
+    for clause_id, to_key in rows:
+        successors.setdefault(clause_id, []).append(to_key)
+    return Carried({r.id: r for r in earlier}, successors)
 
 
 def revision_clauses(revision_id: int) -> list:
@@ -150,7 +218,7 @@ def clause_ids(clauses: list, key: str) -> list[int]:
 def _conditions(filters: QueueFilters, ctx: Context, skip: str = "") -> list:
     """SQL conditions of ``filters``, leaving out the filter named ``skip`` (for its facet)."""
     f = filters
-    where = [Comment.revision_id == ctx.revision_id]
+    where = [_in_queue(f, ctx, skip)]
     if skip != "status":
         if f.status == "":
             where.append(Comment.status == CommentStatus.SUBMITTED)
@@ -160,7 +228,10 @@ def _conditions(filters: QueueFilters, ctx: Context, skip: str = "") -> list:
         if f.general:
             where.append(Comment.clause_id.is_(None))
         elif f.clause:
-            where.append(Comment.clause_id.in_(clause_ids(ctx.clauses, f.clause) or [-1]))
+            chosen = clause_ids(ctx.clauses, f.clause)
+            if ctx.carried is not None:
+                chosen += ctx.carried.clause_ids(f.clause)
+            where.append(Comment.clause_id.in_(chosen or [-1]))
     if f.type and skip != "type":
         where.append(Comment.type == CommentType(f.type))
     if f.category and skip != "category":
@@ -206,6 +277,26 @@ def _conditions(filters: QueueFilters, ctx: Context, skip: str = "") -> list:
     return where
 
 
+def _in_queue(filters: QueueFilters, ctx: Context, skip: str):
+    """The revision's own comments, and (unless filtered out) the submitted comments of the
+    earlier revisions that no published answer covers yet: carried over. They stay comments
+    of their revision (its summary and exports); the queue only lists them."""
+    here = Comment.revision_id == ctx.revision_id
+    if ctx.carried is None:
+        return here
+    carried = (
+        Comment.revision_id.in_(list(ctx.carried.revisions))
+        & (Comment.status == CommentStatus.SUBMITTED)
+        & ~ANSWERED
+    )
+    chosen = filters.carried if skip != "carried" else ""
+    if chosen == "yes":
+        return carried
+    if chosen == "no":
+        return here
+    return here | carried
+
+
 def _base(*columns, answers: bool = True):
     """Comments, joined to the responses that answer them only when ``answers`` (the join
     is most of a facet's cost, and most facets do not need it)."""
@@ -248,7 +339,9 @@ def facets(filters: QueueFilters, ctx: Context) -> dict[str, dict]:
     states = _keyed(_facet(filters, ctx, "state", STATE))
     states["unpublished"] = sum(n for key, n in states.items() if key != "published")
     return {
-        "clause": _clause_facet(_facet(filters, ctx, "clause", Comment.clause_id), ctx.clauses),
+        "clause": _clause_facet(
+            _facet(filters, ctx, "clause", Comment.clause_id), ctx.clauses, ctx.carried
+        ),
         "type": _keyed(_facet(filters, ctx, "type", Comment.type)),
         "category": _keyed(_facet(filters, ctx, "category", Comment.unit_category)),
         "unit": _named_facet(filters, ctx, "unit", Comment.unit_id, Unit, Unit.name),
@@ -264,6 +357,11 @@ def facets(filters: QueueFilters, ctx: Context) -> dict[str, dict]:
         "assignee": _named_facet(filters, ctx, "assignee", Comment.assignee_id, User, User.name),
         "attachment": _keyed(_facet(filters, ctx, "attachment", HAS_ATTACHMENT), names=yes_no),
         "late": _keyed(_facet(filters, ctx, "late", Comment.late), names=yes_no),
+        "carried": _keyed(
+            _facet(filters, ctx, "carried", Comment.revision_id != ctx.revision_id), names=yes_no
+        )
+        if ctx.carried is not None
+        else {},
     }
 
 
@@ -281,10 +379,12 @@ def _keyed(counts: dict, names: dict | None = None) -> dict[str, int]:
     return out
 
 
-def _clause_facet(per_clause: dict, clauses: list) -> dict[str, int]:
+def _clause_facet(per_clause: dict, clauses: list, carried: Carried | None) -> dict[str, int]:
     """Counts per top-level clause (art12 counts the comments on art12.p2 too), in document
-    order, with "" for whole-draft comments. Rolls up clause rows, not comments."""
+    order, with "" for whole-draft comments; a carried-over comment counts under the article
+    its clause became (the first, when it was split). Rolls up clause rows, not comments."""
     by_id = {c.id: c for c in clauses}
+    successors = carried.successors if carried is not None else {}
     out: dict[str, int] = {}
     if None in per_clause:
         out[""] = per_clause[None]
@@ -292,9 +392,12 @@ def _clause_facet(per_clause: dict, clauses: list) -> dict[str, int]:
         if "." not in clause.key:
             out.setdefault(clause.key, 0)
     for clause_id, count in per_clause.items():
-        if clause_id is None or clause_id not in by_id:
+        if clause_id in by_id:
+            top = by_id[clause_id].key.split(".")[0]
+        elif clause_id in successors:
+            top = successors[clause_id][0].split(".")[0]
+        else:
             continue
-        top = by_id[clause_id].key.split(".")[0]
         out[top] = out.get(top, 0) + count
     return {key: count for key, count in out.items() if count}
 

@@ -115,5 +115,13 @@ def facet_options(page: q.QueuePage, filters: q.QueueFilters, clauses: dict, lin
             labelled("attachment", {"yes": _l("With attachment"), "no": _l("Without attachment")}),
         ),
         ("late", _("Late"), labelled("late", {"yes": _l("Late"), "no": _l("On time")})),
+        (
+            "carried",
+            _("Carried over"),
+            labelled(
+                "carried",
+                {"yes": _l("Carried over from earlier revisions"), "no": _l("On this revision")},
+            ),
+        ),
     ]
     return [group for group in groups if group[2]]

@@ -17,7 +17,7 @@ from app.comments.models import (
     CommentStatus,
 )
 from app.comments.rules import can_read_all_comments
-from app.core.i18n import safe_next
+from app.core.i18n import current_language, safe_next
 from app.core.outcome import carry_out, form_refused
 from app.core.rendering import render_markdown
 from app.core.timeutil import utcnow
@@ -65,6 +65,7 @@ def list_comments(slug: str, number: int):
         clauses=q.revision_clauses(revision.id),
         user_id=current_user.id,
         search=found,
+        carried=q.carried_over(revision),
     )
     page = q.load_page(filters, ctx)
     writable = can_triage(current_user)
@@ -81,6 +82,8 @@ def list_comments(slug: str, number: int):
         filters=filters,
         page=page,
         clauses={c.key: c for c in ctx.clauses},
+        carried=ctx.carried,
+        successors=_successor_citations(ctx),
         events=queries.events_by_id(revision),
         labels=LABELS,
         form=BulkForm() if writable else None,
@@ -91,6 +94,20 @@ def list_comments(slug: str, number: int):
             else None
         ),
     )
+
+
+def _successor_citations(ctx: q.Context) -> dict[int, str]:
+    """{old clause id: the citations of what it became in this revision}, for the carried-over
+    comments' rows ("now 第三条")."""
+    if ctx.carried is None:
+        return {}
+    english = current_language() == "en"
+    by_key = {c.key: (c.citation_en if english else "") or c.citation or c.key for c in ctx.clauses}
+    separator = ", " if english else "、"
+    return {
+        old: separator.join(by_key[k] for k in keys if k in by_key)
+        for old, keys in ctx.carried.successors.items()
+    }
 
 
 def _go_to_named(comment: Comment):

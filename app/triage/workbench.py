@@ -59,5 +59,17 @@ def workbench_links(revision, user) -> list[Link]:
     ]
 
 
+def workbench_section() -> str:
+    """The workbench page the current request is on (a comment's page is the queue's): the
+    page the revision switch opens in the other revisions. A page of a revision outside the
+    list opens as itself when it needs nothing but the revision, else at the queue."""
+    here = request.endpoint if request else None
+    for page in PAGES:
+        if here == page.endpoint or here in page.also:
+            return page.endpoint
+    arguments = set(request.view_args or {}) if request else set()
+    return here if here and arguments == {"slug", "number"} else PAGES[0].endpoint
+
+
 def workbench_helpers():
-    return {"workbench_links": workbench_links}
+    return {"workbench_links": workbench_links, "workbench_section": workbench_section}

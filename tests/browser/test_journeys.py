@@ -102,8 +102,9 @@ def test_journey_visitor_reads_a_clause_its_comments_and_the_adoption_report(
 ):
     open_home(page, live_server)
     open_draft(page, MEASURE)
-    assert page.locator("nav.revisions [aria-current=page]").inner_text() == "第二次征求意见稿"
-    click(page, page.locator("nav.revisions").get_by_role("link", name="征求意见稿"))
+    shown = page.locator("nav.revision-switch .revision-switch__current strong").inner_text()
+    assert shown == "第二稿（第2稿）"
+    click(page, page.locator("nav.revision-switch").get_by_role("link", name="征求意见稿（第1稿）"))
     # An article's comment count leads to its published comments, with their answers.
     click(page, page.locator("#art3 a.comment-count"))
     assert page.locator("main h1").inner_text() == "第三条"

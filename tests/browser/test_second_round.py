@@ -19,16 +19,16 @@ def test_a_newcomer_comments_on_the_open_second_draft_from_the_home_page(
     with page.expect_navigation():
         open_section.get_by_role("link", name="认证人员管理办法（征求意见稿）").click()
     assert page.url == live_server + "/m/certified-personnel/r/2"
-    assert page.locator(".revision-meta .badge").inner_text() == "第二次征求意见稿"
+    assert page.locator(".revision-meta .badge").inner_text() == "第二稿"
     assert page.locator(".revision-meta .status--open").inner_text() == "征求意见中"
 
     # The first round is one click away, and points back to the open draft.
     with page.expect_navigation():
-        page.locator("nav.revisions").get_by_role("link", name="征求意见稿").click()
+        page.locator("nav.revision-switch").get_by_role("link", name="征求意见稿（第1稿）").click()
     assert page.url == live_server + "/m/certified-personnel/r/1"
     page.screenshot(path=artifacts / "second-round-first-round-notice.png")
     with page.expect_navigation():
-        page.locator(".newer-draft").get_by_role("link", name="第二次征求意见稿").click()
+        page.locator(".newer-draft").get_by_role("link", name="第二稿").click()
 
     with page.expect_navigation():
         page.get_by_role("link", name="对全文提出意见").click()

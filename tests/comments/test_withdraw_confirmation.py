@@ -43,7 +43,7 @@ def test_the_confirmation_page_shows_the_comment_and_withdraws_nothing(revision,
     assert response.status_code == 200
     assert main(html) == (
         f"Withdraw comment {comment.receipt}? "
-        f"Receipt {comment.receipt} Draft 样例管理办法（征求意见稿） · Draft for Comments "
+        f"Receipt {comment.receipt} Draft 样例管理办法（征求意见稿） · Draft for Comments (revision 1) "
         f"Clause 第三条第二项 Received 2026-11-21 10:05 "
         "Comment 建议删除本项。 Reason 重复。 "
         "What withdrawing means "

@@ -31,7 +31,7 @@ def test_home_lists_open_and_closed_measures_with_their_periods(demo, client, db
         re.S,
     )
     assert "认证人员管理办法（征求意见稿）</a></h3>" in card.group(0)
-    assert "<span>第二次征求意见稿</span> · " in card.group(0)
+    assert "<span>第二稿</span> · " in card.group(0)
     words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", card.group(0))).split(" · ", 1)[1]
     assert words.strip() == f"征求意见时间: {opens} – {closes} 负责起草单位: 中国质量认证中心"
     assert "certified-personnel" not in closed_part

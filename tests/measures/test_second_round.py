@@ -1,5 +1,5 @@
 """A measure's second round open for comment is what a newcomer is offered: on the home page,
-at the measure's address, and on the pages of the earlier, closed round."""
+on the measure's page, and on the pages of the earlier, closed round."""
 
 import re
 
@@ -22,7 +22,10 @@ def notice(html: str) -> str | None:
 def test_the_measure_opens_at_its_open_second_round(app, client):
     two_rounds()
 
-    assert client.get("/m/sample-measure").headers["Location"] == "/m/sample-measure/r/2"
+    measure_page = text(client.get("/m/sample-measure"))
+    offered = re.search(r'<p class="notice measure-open" role="note">(.*?)</p>', measure_page, re.S)
+    assert 'href="/m/sample-measure/r/2">第二次征求意见稿（第2稿）</a>' in offered.group(1)
+    assert "/m/sample-measure/r/1" not in offered.group(1)
     page = text(client.get("/m/sample-measure/r/2"))
     assert 'href="/m/sample-measure/r/2/comment">对全文提出意见</a>' in page
     assert notice(page) is None
