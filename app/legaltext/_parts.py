@@ -6,25 +6,29 @@ A clause is a part of a whole when it is unmatched, lies where the order places 
 a part claimed by several wholes goes to the one that holds most of it. The whole was divided when
 two or more parts (its partner counted) together cover enough of it (``COVER``).
 
-"Found" is measured on characters: the runs of ``BLOCK`` or more characters of the longest
-common subsequence of the two texts (rapidfuzz's opcodes), so that a phrase repeated in many
-articles counts once, where it stands.
+"Found" is measured on characters: the runs of ``BLOCK`` or more characters the two texts have
+in common, longest first, so that a phrase repeated in many articles counts once, where it
+stands. A part that brings a large piece of the whole (``TAKES``) qualifies even when it adds
+much text of its own (an article split off and extended).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence, Set
+from difflib import SequenceMatcher
 
 import numpy as np
-from rapidfuzz.distance import LCSseq
 
 SIEVE = 0.5  # least share of a candidate part's bigrams found in the whole
 PART = 0.6  # least share of a part found in its whole
 OWN = 0.5  # least share of a part found in the whole and not already covered by the others
 GAIN = 0.05  # ... and least share of the whole that adds (or ADDED characters, if fewer)
 ADDED = 12
+TAKES = 0.25  # ... or least share of the whole a part brings that nothing else covers
 COVER = 0.6  # least share of the whole the parts cover together
 BLOCK = 2  # shortest run of characters in common that counts as found
+MOVED_BLOCK = 4  # ... in a later pass, out of order
+PASSES = 3
 
 
 def divisions(
@@ -32,6 +36,7 @@ def divisions(
     wholes: Sequence[str],
     parts: Sequence[str],
     contained: np.ndarray,
+    holds: np.ndarray,
     local: np.ndarray,
     partner: Mapping[int, int],
     available: Mapping[int, float],
@@ -41,7 +46,8 @@ def divisions(
     """The wholes that were divided, each with its parts (the partner among them), in order.
 
     ``wholes`` and ``parts`` are normalised texts; ``contained[w, p]``: share of part p's
-    bigrams found in whole w (the sieve); ``local[w, p]``: p lies where the order places w;
+    bigrams found in whole w, ``holds[w, p]`` the share of w's found in p (the sieve: either
+    must be large); ``local[w, p]``: p lies where the order places w;
     ``partner``: the one-to-one match of a whole, if any; ``available``: the parts that may be
     taken, each with the share of it the whole must hold (more than ``PART`` for a clause
     already matched, weakly, elsewhere).
@@ -56,7 +62,7 @@ def divisions(
             continue
         near = free_parts[
             local[w, free_parts]
-            & (contained[w, free_parts] >= SIEVE)
+            & ((contained[w, free_parts] >= SIEVE) | (holds[w, free_parts] >= TAKES))
             & (free_parts != partner.get(w, -1))
         ]
         if near.size == 0:
@@ -98,25 +104,46 @@ def _nothing(whole: str) -> np.ndarray:
 
 
 def _covered(whole: str, part: str) -> np.ndarray:
-    """The characters of ``whole`` that ``part`` accounts for: runs of two or more characters
-    in their longest common subsequence (single characters in common are chance)."""
+    """The characters of ``whole`` that ``part`` accounts for: its runs of ``BLOCK`` or more
+    characters in common, longest first (difflib), so that a sentence found twice in the whole
+    is taken where the rest of the part places it (single characters in common are chance).
+    Runs found are set aside and the rest matched again (``PASSES``, runs of ``MOVED_BLOCK``
+    or more): a revision reorders the phrases of a sentence, which one pass in order misses."""
     covered = _nothing(whole)
-    for op in LCSseq.opcodes(whole, part):
-        if op.tag == "equal" and op.src_end - op.src_start >= BLOCK:
-            covered[op.src_start : op.src_end] = True
+    left, right = list(whole), list(part)
+    for attempt in range(PASSES):
+        least = BLOCK if attempt == 0 else MOVED_BLOCK
+        matcher = SequenceMatcher(None, "".join(left), "".join(right), autojunk=False)
+        found = False
+        for start, other, size in matcher.get_matching_blocks():
+            if size >= least:
+                covered[start : start + size] = True
+                left[start : start + size] = "\0" * size
+                right[other : other + size] = "\1" * size
+                found = True
+        if not found:
+            break
     return covered
 
 
 def _gain(whole: str, part: str, covered: np.ndarray, need: float) -> tuple[float, np.ndarray]:
     """The share of ``whole`` that ``part`` adds to ``covered`` and where, or 0.0 if it is no
-    part: most of it must be found in the whole (``PART``), mostly where nothing else covers
-    it (``OWN``), and add something to the whole (``GAIN``, ``ADDED``). What is covered is masked before
-    the part is aligned, so text the part shares with its neighbours is not counted twice."""
-    if not part or _covered(whole, part).sum() < max(PART, need) * len(part):
+    part. Either most of the part is found in the whole (``PART``, or ``need``), mostly where
+    nothing else covers it (``OWN``), adding something (``GAIN``, ``ADDED``); or the part
+    brings a large piece of the whole that nothing else covers (``TAKES``). What is covered is
+    masked before the part is matched, so text it shares with the others is not counted twice."""
+    if not part:
         return 0.0, covered
     masked = "".join("\0" if taken else char for char, taken in zip(whole, covered, strict=True))
     mine = _covered(masked, part) & ~covered
     added = int(mine.sum())
-    if added < OWN * len(part) or added < min(GAIN * len(whole), ADDED):
+    found = _covered(whole, part).sum()
+    mostly_found = (
+        found >= max(PART, need) * len(part)
+        and added >= OWN * len(part)
+        and added >= min(GAIN * len(whole), ADDED)
+    )
+    brings_a_piece = found >= need * len(part) and added >= max(TAKES * len(whole), 2 * ADDED)
+    if not (mostly_found or brings_a_piece):
         return 0.0, covered
     return added / len(whole), mine
