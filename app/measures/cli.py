@@ -1,6 +1,7 @@
-"""`flask drafts parse|import`: the importer from the command line."""
+"""`flask drafts parse|import|align`: the importer and the aligner from the command line."""
 
 import json
+import unicodedata
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ from flask.cli import with_appcontext
 from app.core.extensions import db
 from app.core.timeutil import zone
 from app.legaltext import Document, ParseError, parse_file
+from app.legaltext.alignment import KINDS, align
 from app.measures.services import ImportRefused, import_revision, sha256_hex
 
 COUNT_NAMES = ("parts", "chapters", "sections", "articles", "paragraphs", "items", "subitems")
@@ -48,6 +50,51 @@ def parse_command(path: str, as_json: bool, force: bool):
     for clause in document.clauses:
         if clause.kind in ("part", "chapter", "section", "annex", "preamble"):
             click.echo(f"  {clause.key:<16} {clause.label} {clause.caption}".rstrip())
+
+
+@drafts_cli.command("align")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the links as JSON.")
+@click.option("--force", is_flag=True, help="Accept numbering that skips or repeats.")
+def align_command(old: str, new: str, as_json: bool, force: bool):
+    """Align revision NEW with revision OLD: which clause became which; no database needed.
+
+    Article rows come first, then the finer rows (paragraphs, items) under each aligned pair.
+    """
+    old_doc, new_doc = _parse(old, force), _parse(new, force)
+    links = align(old_doc.clauses, new_doc.clauses)
+    if as_json:
+        click.echo(
+            json.dumps({"links": [link.to_json() for link in links]}, ensure_ascii=False, indent=1)
+        )
+        return
+    old_clauses, new_clauses = old_doc.by_key(), new_doc.by_key()
+    articles = [link for link in links if "." not in (link.from_key or link.to_key)]
+    tally = {kind: sum(link.kind == kind for link in articles) for kind in KINDS}
+    click.echo(
+        f"{old} → {new}: {len(articles)} article rows ("
+        + ", ".join(f"{count} {kind}" for kind, count in tally.items() if count)
+        + f"), {len(links) - len(articles)} finer rows"
+    )
+    for link in links:
+        before = _named(link.from_key, old_clauses)
+        after = _named(link.to_key, new_clauses)
+        click.echo(f"  {_padded(before, 30)} {_padded(after, 30)} {link.kind:<9} {link.score:.2f}")
+
+
+def _named(key: str | None, clauses) -> str:
+    """A clause as the table shows it: its key and its citation (第十二条第二款)."""
+    if key is None:
+        return "—"
+    citation = clauses[key].citation
+    return f"{key} {citation}" if citation and citation != key else key
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - used)
 
 
 META_OPTIONS = ("measure", "revision", "title", "label", "opens", "closes", "language")
