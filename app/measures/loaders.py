@@ -32,7 +32,7 @@ _PUBLISHED_WITH_CLAUSE = _PUBLISHED.add_columns(Clause).outerjoin(
 def published_measure(slug: str) -> Measure:
     """The measure ``slug`` with a published revision; 404 otherwise."""
     found = db.session.scalar(select(Measure).filter_by(slug=slug))
-    if found is None or found.latest_revision is None:
+    if found is None or found.latest_published_revision is None:
         abort(404)
     return found
 

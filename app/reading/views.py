@@ -44,7 +44,7 @@ def text_mode(revision: Revision) -> str:
 @bp.get("/m/<slug>")
 def measure(slug: str):
     found = published_measure(slug)
-    return redirect(url_for(".revision", slug=slug, number=found.latest_revision.number))
+    return redirect(url_for(".revision", slug=slug, number=found.latest_published_revision.number))
 
 
 @bp.get("/m/<slug>/r/<int:number>")
