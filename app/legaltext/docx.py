@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,6 +12,9 @@ from .model import ParseError
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# python-docx unpacks what it opens into memory: a draft's parts together stay far below this.
+MAX_UNPACKED = 100 * 1024 * 1024
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # .doc, and password-protected .docx
 
 
 def read_docx(source: str | Path | bytes | BinaryIO) -> str:
@@ -27,6 +31,7 @@ def read_docx(source: str | Path | bytes | BinaryIO) -> str:
         data = bytes(source)
     else:
         data = source.read()
+    _check_archive(data)
     try:
         # Imported here so that the rest of the package works without python-docx installed.
         from docx import Document as open_docx
@@ -36,6 +41,33 @@ def read_docx(source: str | Path | bytes | BinaryIO) -> str:
     except Exception as error:  # python-docx raises many types (zip, XML, KeyError, ...)
         reason = str(error) or type(error).__name__
         raise ParseError(1, f"not a Word .docx file: {reason}") from error
+
+
+def _check_archive(data: bytes) -> None:
+    """Refuse, from the ZIP directory alone, what python-docx should not open: an old .doc
+    or an encrypted file, an archive that would unpack beyond MAX_UNPACKED (zipfile never
+    unpacks more than the declared size), a macro-enabled document."""
+    if data.startswith(_OLE):
+        raise ParseError(
+            1,
+            "not a Word .docx file: an old Word 97-2003 .doc file or a password-protected "
+            "document; open it in Word and save it as .docx without a password",
+        )
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        return  # python-docx says what is wrong with it
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED:
+        raise ParseError(
+            1,
+            f"the .docx would unpack to {unpacked:,} bytes, more than the {MAX_UNPACKED:,} "
+            "a draft may; it was not opened",
+        )
+    if any(part.filename.lower().endswith("vbaproject.bin") for part in parts):
+        raise ParseError(
+            1, "the .docx contains macros; save it as a plain .docx without macros"
+        )
 
 
 def _lines(document) -> list[str]:

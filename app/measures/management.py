@@ -7,7 +7,7 @@ and needs one too, which the revision page then shows.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
@@ -67,22 +67,9 @@ def set_period(
     """
     _require_admin(actor)
     extension_reason = (extension_reason or "").strip()
-    short_period_reason = (short_period_reason or "").strip()
-    if closes_on < opens_on:
-        raise Refused(_l("The period must close on or after the day it opens."), "closes_on")
-    opens_at, closes_at = local_day_start(opens_on, tz), local_day_end(closes_on, tz)
-    days = (closes_on - opens_on).days + 1
-    if days < MIN_PERIOD_DAYS and not short_period_reason:
-        raise Refused(
-            _l(
-                "This period is %(days)s days, shorter than the %(floor)s days the Regulations "
-                "on Procedures for Formulating Rules (Art. 15) set: give the reason for the "
-                "shorter period.",
-                days=days,
-                floor=MIN_PERIOD_DAYS,
-            ),
-            "short_period_reason",
-        )
+    opens_at, closes_at, short_period_reason = period_bounds(
+        opens_on=opens_on, closes_on=closes_on, tz=tz, short_period_reason=short_period_reason
+    )
     extended = revision.closes_at is not None and closes_at > revision.closes_at
     if extended and not extension_reason:
         raise Refused(
@@ -94,7 +81,7 @@ def set_period(
     elif revision.closes_at is not None and closes_at < revision.closes_at:
         revision.extension_reason = ""
     revision.opens_at, revision.closes_at = opens_at, closes_at
-    revision.short_period_reason = short_period_reason if days < MIN_PERIOD_DAYS else ""
+    revision.short_period_reason = short_period_reason
     before, after = changes(revision, PERIOD_FIELDS)
     if before or after:
         record(
@@ -107,3 +94,28 @@ def set_period(
             revision_id=revision.id,
         )
     db.session.flush()
+
+
+def period_bounds(
+    *, opens_on: date, closes_on: date, tz: ZoneInfo, short_period_reason: str = ""
+) -> tuple[datetime, datetime, str]:
+    """A comment period from ``opens_on`` to ``closes_on`` inclusive, in ``tz``: its naive-UTC
+    bounds and the reason kept for it ("" unless it is shorter than MIN_PERIOD_DAYS, which
+    needs one). Refuses a period that closes before it opens, or a short one without reason."""
+    short_period_reason = (short_period_reason or "").strip()
+    if closes_on < opens_on:
+        raise Refused(_l("The period must close on or after the day it opens."), "closes_on")
+    days = (closes_on - opens_on).days + 1
+    if days < MIN_PERIOD_DAYS and not short_period_reason:
+        raise Refused(
+            _l(
+                "This period is %(days)s days, shorter than the %(floor)s days the Regulations "
+                "on Procedures for Formulating Rules (Art. 15) set: give the reason for the "
+                "shorter period.",
+                days=days,
+                floor=MIN_PERIOD_DAYS,
+            ),
+            "short_period_reason",
+        )
+    reason = short_period_reason if days < MIN_PERIOD_DAYS else ""
+    return local_day_start(opens_on, tz), local_day_end(closes_on, tz), reason

@@ -87,7 +87,14 @@ class Measure(db.Model):
 
     @property
     def latest_revision(self) -> "Revision | None":
+        """The newest revision, published or not (the team's next one may be in the works)."""
         return self.revisions[-1] if self.revisions else None
+
+    @property
+    def latest_published_revision(self) -> "Revision | None":
+        """The newest revision the public may read."""
+        published = [revision for revision in self.revisions if revision.is_published]
+        return published[-1] if published else None
 
 
 # The English names of the labels drafts of measures carry (规章制定程序 usage).

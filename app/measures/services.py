@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.core.extensions import db
 from app.core.refusal import Refused
@@ -66,7 +66,14 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def import_revision(*, document: Document, source_sha256: str, tz) -> ImportOutcome:
+def import_revision(
+    *,
+    document: Document,
+    source_sha256: str,
+    tz,
+    published: bool = True,
+    replacing: Revision | None = None,
+) -> ImportOutcome:
     """Store ``document`` as a revision of its measure, or add its English text to one.
 
     The front matter names the measure (slug) and the revision number. A Chinese (or any
@@ -74,11 +81,18 @@ def import_revision(*, document: Document, source_sha256: str, tz) -> ImportOutc
     (``language: en``) fills the English text of the clauses with the same keys. Importing
     the same file again changes nothing and says so. The caller commits; on ImportRefused
     nothing has been added to the session.
+
+    ``published=False`` stores the revision unpublished (staff only, app/revisions); it then
+    leaves the measure's details as they are, since the public still reads them.
+    ``replacing`` (an unpublished revision, with the number the file names) stores the
+    file's clauses in place of that revision's: its English text goes with the old clauses.
     """
     slug, number = _identity(document)
     if document.language == "en":
         return _import_translation(document, slug, number, source_sha256)
-    return _import_primary(document, slug, number, source_sha256, tz)
+    if replacing is not None:
+        return _replace_primary(replacing, document, slug, number, source_sha256, tz)
+    return _import_primary(document, slug, number, source_sha256, tz, published=published)
 
 
 def receipt_prefix_for(slug: str) -> str:
@@ -99,7 +113,7 @@ def _identity(document: Document) -> tuple[str, int]:
     return slug, int(raw)
 
 
-def _import_primary(document, slug, number, source_sha256, tz) -> ImportOutcome:
+def _import_primary(document, slug, number, source_sha256, tz, *, published) -> ImportOutcome:
     measure = db.session.scalar(select(Measure).filter_by(slug=slug))
     existing = None
     if measure is not None:
@@ -107,27 +121,29 @@ def _import_primary(document, slug, number, source_sha256, tz) -> ImportOutcome:
     if existing is not None:
         if existing.source_sha256 == source_sha256:
             return ImportOutcome(existing, "zh", document.counts(), unchanged=True)
+        if not existing.is_published:
+            raise ImportRefused(
+                f"revision {number} of {slug!r} is stored unpublished from a different file: "
+                f"replace its text on the revision's page"
+            )
         raise ImportRefused(
             f"revision {number} of {slug!r} is already stored from a different file; a "
             f"revision's text is not replaced once published: import the new text as "
             f"revision {number + 1}"
         )
     opens_at, closes_at, reason = _period(document.meta, tz)
-    if not document.meta.get("title", "").strip():
+    if measure is None and not document.meta.get("title", "").strip():
+        # A later revision keeps the measure's title; a new measure needs one.
         raise ImportRefused("front matter: 'title' is missing")
 
     if measure is None:
         measure = Measure(slug=slug)
         db.session.add(measure)
-    for name in MEASURE_FIELDS:
-        value = document.meta.get(name, "").strip()
-        if value:
-            setattr(measure, name, value)
-    measure.receipt_prefix = (
-        document.meta.get("receipt_prefix", "").strip().upper()[:10]
-        or measure.receipt_prefix
-        or receipt_prefix_for(slug)
-    )
+        published_details = True
+    else:
+        published_details = published
+    if published_details:
+        _take_details(measure, document.meta)
 
     revision = Revision(
         measure=measure,
@@ -138,9 +154,56 @@ def _import_primary(document, slug, number, source_sha256, tz) -> ImportOutcome:
         closes_at=closes_at,
         short_period_reason=reason,
         source_sha256=source_sha256,
-        published_at=utcnow(),
+        published_at=utcnow() if published else None,
     )
     db.session.add(revision)
+    _add_clauses(revision, document)
+    db.session.flush()
+    return ImportOutcome(revision, "zh", document.counts())
+
+
+def _take_details(measure: Measure, meta: dict[str, str]) -> None:
+    """The measure's details as the front matter gives them (those it leaves out stay)."""
+    for name in MEASURE_FIELDS:
+        value = meta.get(name, "").strip()
+        if value:
+            setattr(measure, name, value)
+    measure.receipt_prefix = (
+        meta.get("receipt_prefix", "").strip().upper()[:10]
+        or measure.receipt_prefix
+        or receipt_prefix_for(measure.slug)
+    )
+
+
+def _replace_primary(revision, document, slug, number, source_sha256, tz) -> ImportOutcome:
+    """The clauses of unpublished ``revision`` stored afresh from ``document``. Everything is
+    checked before the old clauses go, so a refusal leaves the session as it was."""
+    if revision.is_published:
+        raise ImportRefused(
+            f"revision {revision.number} of {revision.measure.slug!r} is published: its text "
+            f"is not replaced; import the new text as revision {revision.number + 1}"
+        )
+    if (slug, number) != (revision.measure.slug, revision.number):
+        raise ImportRefused(
+            f"the file is revision {number} of {slug!r}, not revision {revision.number} of "
+            f"{revision.measure.slug!r}"
+        )
+    if revision.source_sha256 == source_sha256:
+        return ImportOutcome(revision, "zh", document.counts(), unchanged=True)
+    opens_at, closes_at, reason = _period(document.meta, tz)
+    db.session.execute(
+        delete(Clause)
+        .where(Clause.revision_id == revision.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    db.session.expire(revision, ["clauses"])
+    revision.family = document.family
+    revision.label = document.meta.get("label", "").strip() or revision.label
+    if opens_at is not None:
+        revision.opens_at, revision.closes_at = opens_at, closes_at
+        revision.short_period_reason = reason
+    revision.source_sha256 = source_sha256
+    revision.source_en_sha256 = None  # the English text was of the old clauses
     _add_clauses(revision, document)
     db.session.flush()
     return ImportOutcome(revision, "zh", document.counts())
@@ -185,14 +248,7 @@ def _import_translation(document, slug, number, source_sha256) -> ImportOutcome:
 
     stored = {clause.key: clause for clause in revision.clauses}
     incoming = {clause.key: clause for clause in document.clauses}
-    only_en = [key for key in incoming if key not in stored]
-    only_zh = [key for key in stored if key not in incoming]
-    if only_en or only_zh:
-        raise ImportRefused(
-            "the English text does not align with the Chinese clause by clause: "
-            + _key_list("only in the English file", only_en, incoming)
-            + _key_list("only in the Chinese text", only_zh, stored)
-        )
+    check_translation_keys(stored, incoming)
     for key, clause in stored.items():
         source = incoming[key]
         clause.label_en = source.label
@@ -205,6 +261,19 @@ def _import_translation(document, slug, number, source_sha256) -> ImportOutcome:
         revision.measure.title_en = title_en.strip()
     db.session.flush()
     return ImportOutcome(revision, "en", document.counts())
+
+
+def check_translation_keys(stored: dict, incoming: dict) -> None:
+    """Refuse an English text whose clause keys (``incoming``) are not those of the Chinese
+    (``stored``: stored clauses or parsed ones, by key)."""
+    only_en = [key for key in incoming if key not in stored]
+    only_zh = [key for key in stored if key not in incoming]
+    if only_en or only_zh:
+        raise ImportRefused(
+            "the English text does not align with the Chinese clause by clause: "
+            + _key_list("only in the English file", only_en, incoming)
+            + _key_list("only in the Chinese text", only_zh, stored)
+        )
 
 
 def _key_list(what: str, keys: list[str], clauses: dict) -> str:

@@ -92,3 +92,17 @@ def test_garbage_is_not_a_docx(tmp_path):
     with pytest.raises(ParseError) as caught:
         parse_file(path)
     assert str(caught.value).startswith("line 1: not a Word .docx file: ")
+
+
+def test_an_old_doc_and_a_zip_bomb_are_refused_before_python_docx_opens_them():
+    with pytest.raises(ParseError) as caught:
+        read_docx(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(1024))
+    assert "old Word 97-2003 .doc" in str(caught.value)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (101 * 1024 * 1024))
+    with pytest.raises(ParseError) as caught:
+        read_docx(buffer.getvalue())
+    assert str(caught.value).startswith("line 1: the .docx would unpack to 105,906,")
+    assert str(caught.value).endswith("bytes, more than the 104,857,600 a draft may; it was not opened")

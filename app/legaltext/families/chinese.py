@@ -158,7 +158,7 @@ class ChineseParser:
         number = read_number(match.group(1), line.no, strict=bool(rest[:1].isspace()))
         if number is None:
             return False
-        if rest and not rest[0].isspace() and number != self.outline.expected(kind):
+        if rest and not rest[0].isspace() and number not in self.outline.allowed(kind):
             return False  # "第二节规定" at a line's start is a reference, not a heading
         self.outline.add(kind, number, rest, line.no)
         self.article = None
