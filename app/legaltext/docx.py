@@ -65,9 +65,7 @@ def _check_archive(data: bytes) -> None:
             "a draft may; it was not opened",
         )
     if any(part.filename.lower().endswith("vbaproject.bin") for part in parts):
-        raise ParseError(
-            1, "the .docx contains macros; save it as a plain .docx without macros"
-        )
+        raise ParseError(1, "the .docx contains macros; save it as a plain .docx without macros")
 
 
 def _lines(document) -> list[str]:

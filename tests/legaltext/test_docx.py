@@ -105,4 +105,6 @@ def test_an_old_doc_and_a_zip_bomb_are_refused_before_python_docx_opens_them():
     with pytest.raises(ParseError) as caught:
         read_docx(buffer.getvalue())
     assert str(caught.value).startswith("line 1: the .docx would unpack to 105,906,")
-    assert str(caught.value).endswith("bytes, more than the 104,857,600 a draft may; it was not opened")
+    assert str(caught.value).endswith(
+        "bytes, more than the 104,857,600 a draft may; it was not opened"
+    )

@@ -19,7 +19,22 @@ CIVIL_PROCEDURE_CHAPTERS = (
     "对妨害民事诉讼的强制措施",
     "诉讼费用",
 )
-NUMERALS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四".split()
+NUMERALS = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+]
 
 
 def civil_procedure(after: str = "") -> str:
