@@ -67,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
     from app.measures.admin import bp as measures_admin_bp
     from app.oversight.views import bp as audit_bp
     from app.reading.views import bp as measures_bp
+    from app.revisions.views import bp as revisions_bp
     from app.triage.blueprint import bp as triage_bp
 
     app.register_blueprint(i18n_bp)
@@ -82,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feedback_bp)
     app.register_blueprint(exports_bp)
     app.register_blueprint(lineage_bp)
+    app.register_blueprint(revisions_bp)
 
 
 def register_cli(app: Flask) -> None:

@@ -66,6 +66,10 @@ ACTION_LABELS = {
     "lineage.link": _l("Clause link set by hand"),
     "lineage.unlink": _l("Clause link removed"),
     "lineage.confirm": _l("Alignment with the previous revision confirmed"),
+    "revision.upload": _l("Next revision uploaded (unpublished)"),
+    "revision.replace": _l("Text of the unpublished revision replaced"),
+    "revision.publish": _l("Revision published"),
+    "revision.close": _l("Comment period closed by the next revision"),
 }
 
 TARGET_LABELS = {

@@ -30,6 +30,7 @@ from app.reading.queries import (
     revision_rows,
     subtree_count,
 )
+from app.revisions.rules import can_change_revisions
 
 DRAFT_SLOT = "<!--zq-draft-slot-->"
 
@@ -63,6 +64,7 @@ def measure(slug: str):
         rows=revision_rows(revisions),
         open_now=[r for r in revisions if r.is_published and r.is_open(now)],
         now=now,
+        can_upload=can_change_revisions(current_user),
     )
 
 

@@ -31,6 +31,7 @@ from app.measures.services import check_translation_keys, import_revision, sha25
 from app.revisions.rules import can_change_revisions
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_DRAFT_BYTES = 10 * 1024 * 1024  # the criminal code is 220 KB as Markdown
 PUBLISH_FIELDS = ["label", "opens_at", "closes_at", "short_period_reason", "published_at"]
 
 
@@ -46,6 +47,16 @@ def read_draft(data: bytes, filename: str) -> Document:
     suffix = PurePath(name).suffix.lower()
     if not data:
         raise Refused(_l("%(file)s is empty.", file=name), "file")
+    if len(data) > MAX_DRAFT_BYTES:
+        raise Refused(
+            _l(
+                "%(file)s is too large (%(size)s bytes); a draft may have at most %(limit)s bytes.",
+                file=name,
+                size=f"{len(data):,}",
+                limit=f"{MAX_DRAFT_BYTES:,}",
+            ),
+            "file",
+        )
     try:
         if suffix == ".docx":
             return parse(read_docx(data))
