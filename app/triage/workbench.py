@@ -35,6 +35,11 @@ PAGES = (
         also=("feedback.show_form_import",),
     ),
     Page("exports.downloads", _l("Downloads")),
+    Page(
+        "revisions.show_revision",
+        _l("Revision and alignment"),
+        also=("revisions.publish_revision", "lineage.review"),
+    ),
 )
 
 

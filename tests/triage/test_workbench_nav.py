@@ -22,6 +22,7 @@ LABELS = [
     "Consulted units",
     "Form import",
     "Downloads",
+    "Revision and alignment",
 ]
 PATHS = [
     "team/comments",
@@ -34,6 +35,7 @@ PATHS = [
     "team/consulted",
     "team/forms",
     "downloads",
+    "team/revision",
 ]
 
 
