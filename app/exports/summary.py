@@ -137,7 +137,9 @@ def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -
     answers = _reviewed_answers(revision)
     cosigners = _cosigners(revision)
     with force_locale(options.language):
-        blocks = _blocks(lines, answers, cosigners, options, _words())
+        blocks = _blocks(
+            lines, answers, cosigners, options, _words(), revision_name(revision, options.language)
+        )
         figures = consultation_figures(revision)
         return Summary(
             language=options.language,
@@ -282,7 +284,9 @@ def _cosigners(revision: Revision) -> dict[int, list[str]]:
     return found
 
 
-def _blocks(lines, answers, cosigners, options: SummaryOptions, words: _Words) -> list:
+def _blocks(
+    lines, answers, cosigners, options: SummaryOptions, words: _Words, revision: str
+) -> list:
     """Lines gathered into blocks (a group's members together, at its first member's place)
     and numbered 1… in the order printed."""
     gathered: dict[tuple[str, int], list[_Line]] = {}
@@ -297,7 +301,9 @@ def _blocks(lines, answers, cosigners, options: SummaryOptions, words: _Words) -
         rows = []
         for line in members:
             number += 1
-            rows.append(_row(number, line, cosigners.get(line.comment_id, []), options, words))
+            rows.append(
+                _row(number, line, cosigners.get(line.comment_id, []), options, words, revision)
+            )
         blocks.append(
             SummaryBlock(
                 rows=tuple(rows),
@@ -310,7 +316,12 @@ def _blocks(lines, answers, cosigners, options: SummaryOptions, words: _Words) -
 
 
 def _row(
-    number: int, line: _Line, cosigners: list[str], options: SummaryOptions, words: _Words
+    number: int,
+    line: _Line,
+    cosigners: list[str],
+    options: SummaryOptions,
+    words: _Words,
+    revision: str,
 ) -> SummaryRow:
     english = options.language == "en"
     if line.clause_key is None:
@@ -320,6 +331,7 @@ def _row(
     return SummaryRow(
         number=number,
         citation=citation,
+        revision=revision,
         body=line.body,
         proposed=line.proposed,
         unit=_proposer(line, options, words),
@@ -414,9 +426,15 @@ def _article_citation(line: _Line, english: bool) -> str:
     return head + found if found else (line.parent_citation or citation)
 
 
+def revision_name(revision: Revision, language: str) -> str:
+    """The revision as the table names it: its label (第二稿) or "Revision 2"; call inside
+    the edition's locale."""
+    return revision.label_in(language) or _("Revision %(number)s", number=revision.number)
+
+
 def _header(revision: Revision, language: str, today: date) -> SummaryHeader:
     measure = revision.measure
-    label = revision.label or _("Revision %(number)s", number=revision.number)
+    label = revision_name(revision, language)
     return SummaryHeader(
         title=measure.title_in(language),
         table_title=_("Summary and handling of comments"),
@@ -433,6 +451,7 @@ def _labels() -> SummaryLabels:
         columns=(
             _("No."),
             _("Clause number"),
+            _("Revision commented on"),
             _("Comment content"),
             _("Proposed change"),
             _("Proposed by"),

@@ -16,6 +16,7 @@ class SummaryRow:
 
     number: int  # 序号, 1-based over the whole table
     citation: str  # 章条编号; the edition's "general" label for comments on the whole draft
+    revision: str  # 意见针对稿次: the revision the comment was made on (its label)
     body: str  # 意见内容
     proposed: str  # 修改建议
     unit: str  # 提出单位 (or the person, or "anonymous", as consent allows)
@@ -54,7 +55,7 @@ class SummaryHeader:
 class SummaryLabels:
     """The fixed words of the edition: column headings and the captions of the header fields."""
 
-    columns: tuple[str, str, str, str, str, str, str]  # 序号 … 备注
+    columns: tuple[str, str, str, str, str, str, str, str]  # 序号 … 备注
     drafting_unit: str
     person_in_charge: str
     phone: str

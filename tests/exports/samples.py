@@ -12,10 +12,20 @@ from app.exports.summary_model import (
     SummaryRow,
 )
 
-ZH_COLUMNS = ("序号", "章条编号", "意见内容", "修改建议", "提出单位", "处理意见", "备注")
+ZH_COLUMNS = (
+    "序号",
+    "章条编号",
+    "意见针对稿次",
+    "意见内容",
+    "修改建议",
+    "提出单位",
+    "处理意见",
+    "备注",
+)
 EN_COLUMNS = (
     "No.",
     "Clause",
+    "Revision",
     "Comment",
     "Proposed change",
     "Submitted by",
@@ -34,10 +44,21 @@ ISO_COLUMNS = (
 )
 
 
-def _row(number, citation, body, proposed="", unit="", note="", key=None, kind="te"):
+def _row(
+    number,
+    citation,
+    body,
+    proposed="",
+    unit="",
+    note="",
+    key=None,
+    kind="te",
+    revision="征求意见稿",
+):
     return SummaryRow(
         number=number,
         citation=citation,
+        revision=revision,
         body=body,
         proposed=proposed,
         unit=unit,

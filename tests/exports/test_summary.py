@@ -175,8 +175,8 @@ def test_an_official_downloads_the_xlsx_and_it_matches_the_database(scene, clien
     assert cells[0][0] == "征求意见汇总处理表"
     assert cells[1][0] == revision.measure.title
     heading = next(i for i, row in enumerate(cells) if row[0] == "序号")
-    assert list(cells[heading][:7]) == [
-        "序号", "章条编号", "意见内容", "修改建议", "提出单位", "处理意见", "备注",
+    assert list(cells[heading][:8]) == [
+        "序号", "章条编号", "意见针对稿次", "意见内容", "修改建议", "提出单位", "处理意见", "备注",
     ]  # fmt: skip
     body = [row for row in cells[heading + 1 :] if isinstance(row[0], int)]
     stored = db.session.scalar(
@@ -186,6 +186,7 @@ def test_an_official_downloads_the_xlsx_and_it_matches_the_database(scene, clien
     )
     assert [row[0] for row in body] == list(range(1, stored + 1))
     assert [row[1] for row in body][:3] == ["总体", "第一条", "第二条"]
+    assert {row[2] for row in body} == {revision.label}  # the revision commented on
     assert "'=HYPERLINK" not in flat  # a spreadsheet cell stays text, unchanged
     recorded = db.session.scalars(select(Download)).all()
     assert [(d.user_id, d.kind, d.sha256) for d in recorded] == [
@@ -285,16 +286,16 @@ def test_each_download_writes_the_disposition_once(scene, client, login_as):
     once, single = "部分采纳：增加实习审核员。", "采纳"
 
     xlsx = load_workbook(io.BytesIO(download(client, revision, "xlsx", lang="zh").data)).active
-    answers = [row[5] for row in xlsx.iter_rows(min_row=6, max_row=12, values_only=True)]
+    answers = [row[6] for row in xlsx.iter_rows(min_row=6, max_row=12, values_only=True)]
     assert answers == [None, None, once, None, None, single, None]
 
     docx = Document(io.BytesIO(download(client, revision, "docx", lang="zh").data))
-    cells = [row.cells[5].text for row in docx.tables[0].rows[1:]]
+    cells = [row.cells[6].text for row in docx.tables[0].rows[1:]]
     assert cells == ["", "", once, once, "", single, ""]  # the merged cell reads the same twice
 
     text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert [row[5] for row in rows[1:]] == ["", "", once, once, "", single, ""]
+    assert [row[6] for row in rows[1:]] == ["", "", once, once, "", single, ""]
 
     url = f"/m/{revision.measure.slug}/r/{revision.number}/downloads/iso-comments.xlsx"
     iso = load_workbook(io.BytesIO(client.get(url).data)).active
@@ -326,7 +327,7 @@ def test_the_csv_is_the_table_only_and_the_json_has_the_figures(scene, client, l
     text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 1 + 7  # the heading, then one line per comment: no footer blocks
-    assert {len(row) for row in rows} == {7}
+    assert {len(row) for row in rows} == {8}
     document = json.loads(download(client, revision, "json", lang="zh").data)
     assert [(item["caption"], item["figure"]) for item in document["totals"]] == [
         ("意见", 7), ("采纳", 1), ("部分采纳", 2), ("未采纳", 0), ("说明", 0),

@@ -50,6 +50,7 @@ def expected_lines(summary):
         (
             row.number,
             row.citation,
+            row.revision,
             row.body,
             row.proposed,
             row.unit,
@@ -96,10 +97,10 @@ def test_xlsx_title_header_headings_and_rows_in_order(edition):
 def test_xlsx_formula_lookalikes_are_plain_text():
     ws = sheet_of(write_summary_xlsx(chinese_summary()))
     for ref, text in (
-        ("C7", '=HYPERLINK("http://evil.example","点击")'),
-        ("C8", "+1 同意上述意见"),
-        ("C9", "@SUM(A1:A3)"),
-        ("C11", "  =1+1"),
+        ("D7", '=HYPERLINK("http://evil.example","点击")'),
+        ("D8", "+1 同意上述意见"),
+        ("D9", "@SUM(A1:A3)"),
+        ("D11", "  =1+1"),
     ):
         assert ws[ref].value == text
         assert ws[ref].data_type == "s"
@@ -108,11 +109,11 @@ def test_xlsx_formula_lookalikes_are_plain_text():
 def test_xlsx_group_answer_is_merged_over_its_rows():
     ws = sheet_of(write_summary_xlsx(chinese_summary()))
     merged = {str(cell_range) for cell_range in ws.merged_cells.ranges}
-    assert {"A1:G1", "A2:G2", "F7:F9"} <= merged
-    assert not any(ref.startswith(("F6:", "F10:", "F11:")) for ref in merged)  # single comments
-    assert ws["F7"].value == GROUP_ANSWER_ZH
-    assert ws["F6"].value == "采纳。已统一用语。"
-    assert ws["F11"].value is None  # not answered yet
+    assert {"A1:H1", "A2:H2", "G7:G9"} <= merged
+    assert not any(ref.startswith(("G6:", "G10:", "G11:")) for ref in merged)  # single comments
+    assert ws["G7"].value == GROUP_ANSWER_ZH
+    assert ws["G6"].value == "采纳。已统一用语。"
+    assert ws["G11"].value is None  # not answered yet
 
 
 def test_xlsx_footer_figures_and_totals():
@@ -127,7 +128,7 @@ def test_xlsx_footer_figures_and_totals():
     ]
     assert lines == expected
     merged = {str(cell_range) for cell_range in ws.merged_cells.ranges}
-    assert {"A13:G13", "A14:E14", "A18:G18", "A19:E19"} <= merged
+    assert {"A13:H13", "A14:E14", "A18:H18", "A19:E19"} <= merged
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -141,8 +142,8 @@ def test_xlsx_page_setup(edition):
     assert int(ws.page_setup.fitToHeight) == 0
     assert ws.print_title_rows == "$5:$5"
     assert ws.oddFooter.center.text == footer.format("&P", "&N")
-    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == [6, 14, 42, 32, 16, 34, 14]
-    body = ws["C6"]
+    assert [ws.column_dimensions[c].width for c in "ABCDEFGH"] == [6, 14, 10, 40, 30, 16, 32, 14]
+    body = ws["D6"]
     assert body.alignment.wrap_text is True
     assert body.border.left.style == body.border.bottom.style == "thin"
     assert ws["A5"].font.bold is True
@@ -156,8 +157,8 @@ def test_xlsx_drops_control_characters_excel_refuses():
     summary = dataclasses.replace(
         summary, blocks=(dataclasses.replace(block, rows=(dirty,)), *summary.blocks[1:])
     )
-    assert sheet_of(write_summary_xlsx(summary))["C6"].value == "甲乙丙"
-    assert Document(io.BytesIO(write_summary_docx(summary))).tables[0].rows[1].cells[2].text == (
+    assert sheet_of(write_summary_xlsx(summary))["D6"].value == "甲乙丙"
+    assert Document(io.BytesIO(write_summary_docx(summary))).tables[0].rows[1].cells[3].text == (
         "甲乙丙"
     )
 
@@ -210,17 +211,17 @@ def test_docx_page_title_header_and_table(edition):
     # python-docx shows a vertically merged cell's text on every row it covers
     answers = [block.answer for block in summary.blocks for _ in block.rows]
     expected = [
-        (*line[:5], answer, line[6]) for line, answer in zip(expected, answers, strict=True)
+        (*line[:6], answer, line[7]) for line, answer in zip(expected, answers, strict=True)
     ]
     assert lines == expected
 
 
 def test_docx_group_answer_is_one_merged_cell():
     table = Document(io.BytesIO(write_summary_docx(chinese_summary()))).tables[0]
-    merges = [row._tr.tc_lst[5].vMerge for row in table.rows[1:]]
+    merges = [row._tr.tc_lst[6].vMerge for row in table.rows[1:]]
     assert merges == [None, "restart", "continue", "continue", None, None]
-    assert table.rows[2]._tr.tc_lst[5].xpath("string(.)") == GROUP_ANSWER_ZH
-    assert table.rows[3]._tr.tc_lst[5].xpath("string(.)") == ""
+    assert table.rows[2]._tr.tc_lst[6].xpath("string(.)") == GROUP_ANSWER_ZH
+    assert table.rows[3]._tr.tc_lst[6].xpath("string(.)") == ""
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -263,20 +264,21 @@ def test_csv_bom_rows_and_neutralised_cells():
     assert lines[1] == [
         "1",
         "总体意见",
+        "征求意见稿",
         "建议整体梳理用语。",
         "",
         "甲认证中心",
         "采纳。已统一用语。",
         "网络",
     ]
-    assert [line[2] for line in lines[2:7]] == [
+    assert [line[3] for line in lines[2:7]] == [
         '\'=HYPERLINK("http://evil.example","点击")',
         "'+1 同意上述意见",
         "'@SUM(A1:A3)",
         "'-删除“原则上”",
         "'  =1+1",
     ]
-    assert [line[5] for line in lines[2:5]] == [GROUP_ANSWER_ZH] * 3  # repeated on each line
+    assert [line[6] for line in lines[2:5]] == [GROUP_ANSWER_ZH] * 3  # repeated on each line
     assert len(lines) == 1 + len(summary.rows)  # the table only: no footer below the rows
     assert {len(line) for line in lines} == {len(ZH_COLUMNS)}  # a rectangle, no ragged rows
     assert b"\r\n" in data
@@ -329,4 +331,4 @@ def test_json_refuses_other_documents():
     with pytest.raises(ValueError, match="not a summary document"):
         read_summary_json(b'{"format": "other"}')
     with pytest.raises(ValueError, match="incomplete or malformed"):
-        read_summary_json(b'{"format": "zhengqiu.summary/1", "language": "zh"}')
+        read_summary_json(b'{"format": "zhengqiu.summary/2", "language": "zh"}')

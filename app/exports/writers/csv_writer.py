@@ -46,6 +46,7 @@ def write_summary_csv(summary: Summary) -> bytes:
                     for value in (
                         row.number,
                         row.citation,
+                        row.revision,
                         row.body,
                         row.proposed,
                         row.unit,

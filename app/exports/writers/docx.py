@@ -22,11 +22,12 @@ from app.exports.summary_model import Summary
 from app.exports.writers._common import fixed_moment, repack
 
 EAST_ASIAN_FONT = "SimSun"
-# Relative widths of 序号 · 章条编号 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
-_SHARES = (7, 16, 40, 30, 16, 34, 14)
+# Relative widths of 序号 · 章条编号 · 意见针对稿次 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
+_SHARES = (7, 16, 10, 38, 28, 16, 32, 14)
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = Mm(297), Mm(210), Mm(18)
 _TEXT_WIDTH = _PAGE_WIDTH - 2 * _MARGIN
-ANSWER_COLUMN = 5  # 0-based: 处理意见
+ANSWER_COLUMN = 6  # 0-based: 处理意见
+NOTE_COLUMN = 7
 
 
 def write_summary_docx(summary: Summary) -> bytes:
@@ -70,11 +71,18 @@ def write_summary_docx(summary: Summary) -> bytes:
     for block in summary.blocks:
         for position, line in enumerate(block.rows):
             cells = table.add_row().cells
-            values = (str(line.number), line.citation, line.body, line.proposed, line.unit)
+            values = (
+                str(line.number),
+                line.citation,
+                line.revision,
+                line.body,
+                line.proposed,
+                line.unit,
+            )
             for cell, value in zip(cells, values, strict=False):
                 cell.text = _clean(value)
             cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            cells[6].text = _clean(line.note)
+            cells[NOTE_COLUMN].text = _clean(line.note)
             answer = cells[ANSWER_COLUMN]
             if position == 0:
                 answer.text = _clean(block.answer)

@@ -17,7 +17,7 @@ from app.exports.summary_model import (
     SummaryRow,
 )
 
-FORMAT = "zhengqiu.summary/1"
+FORMAT = "zhengqiu.summary/2"  # 2: each row names the revision commented on
 
 
 def summary_document(summary: Summary) -> dict:

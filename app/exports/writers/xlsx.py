@@ -23,9 +23,10 @@ from openpyxl.writer.excel import ExcelWriter
 from app.exports.summary_model import IsoSheet, Summary
 from app.exports.writers._common import FixedTimeZipFile, fixed_moment
 
-# Column widths in characters: 序号 · 章条编号 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
-SUMMARY_WIDTHS = (6, 14, 42, 32, 16, 34, 14)
-ANSWER_COLUMN = 6  # 处理意见, merged over the rows of a block
+# Column widths in characters:
+# 序号 · 章条编号 · 意见针对稿次 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
+SUMMARY_WIDTHS = (6, 14, 10, 40, 30, 16, 32, 14)
+ANSWER_COLUMN = 7  # 处理意见, merged over the rows of a block
 # MB/NC · line · clause · paragraph · type · comments · proposed change · observations
 ISO_WIDTHS = (18, 8, 12, 14, 8, 44, 40, 40)
 
@@ -93,9 +94,9 @@ def write_summary_xlsx(summary: Summary) -> bytes:
         _cell(sheet, None, fonts.plain, _CENTRE_TOP, _BORDER),
         *[_cell(sheet, None, fonts.plain, _WRAP_TOP, _BORDER) for _ in range(columns - 1)],
     ]
-    number, citation, body, proposed, unit, answer, note = cells
+    number, citation, revision, body, proposed, unit, answer, note = cells
     row_index = heading_row
-    _, w_citation, w_body, w_proposed, w_unit, w_answer, w_note = SUMMARY_WIDTHS
+    _, w_citation, w_revision, w_body, w_proposed, w_unit, w_answer, w_note = SUMMARY_WIDTHS
     heights = sheet.row_dimensions
     for block in summary.blocks:
         first = row_index + 1
@@ -104,6 +105,7 @@ def write_summary_xlsx(summary: Summary) -> bytes:
         needs = [
             max(
                 _lines(line.citation, w_citation),
+                _lines(line.revision, w_revision),
                 _lines(line.body, w_body),
                 _lines(line.proposed, w_proposed),
                 _lines(line.unit, w_unit),
@@ -117,6 +119,7 @@ def write_summary_xlsx(summary: Summary) -> bytes:
             heights[row_index].height = _LINE_HEIGHT * needs[position] + _ROW_PADDING
             number.value = line.number
             _fill(citation, line.citation)
+            _fill(revision, line.revision)
             _fill(body, line.body)
             _fill(proposed, line.proposed)
             _fill(unit, line.unit)
