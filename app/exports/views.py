@@ -11,7 +11,14 @@ from app.core.filetypes import OutputFile
 from app.core.i18n import current_language
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.adoption import adoption_report as build_adoption_report
-from app.exports.downloads import SUMMARY_FORMATS, iso_file, record_download, summary_file
+from app.exports.downloads import (
+    SUMMARY_FORMATS,
+    cumulative_file,
+    cumulative_revisions,
+    iso_file,
+    record_download,
+    summary_file,
+)
 from app.exports.queries import recent_downloads
 from app.exports.summary import LANGUAGES, SummaryOptions
 from app.feedback.loaders import addressed_unit
@@ -57,12 +64,19 @@ def downloads(slug: str, number: int):
         (fmt.upper(), url_for(".summary", slug=slug, number=number, fmt=fmt, **_args(query)))
         for fmt in SUMMARY_FORMATS
     ]
+    covered = cumulative_revisions(revision)
+    cumulative_links = [
+        (fmt.upper(), url_for(".cumulative", slug=slug, number=number, fmt=fmt, **_args(query)))
+        for fmt in SUMMARY_FORMATS
+    ]
     return render_template(
         "exports/downloads.html",
         revision=revision,
         measure=revision.measure,
         options=options,
         links=links,
+        cumulative_links=cumulative_links if len(covered) > 1 else [],
+        covered=covered,
         iso_link=url_for(".iso_sheet", slug=slug, number=number, **_args(query)),
         history=recent_downloads(revision),
     )
@@ -85,6 +99,19 @@ def summary(slug: str, number: int, fmt: str):
     options = options_from(request.args)
     today = to_local(utcnow(), zone()).date()
     output = summary_file(revision, options, fmt, today=today)
+    return handed_out(revision, output, options.as_dict())
+
+
+@bp.get("/m/<slug>/r/<int:number>/downloads/summary-cumulative.<fmt>")
+@require(can_read_all_comments)
+def cumulative(slug: str, number: int, fmt: str):
+    """The summary of every published revision up to this one, in one file."""
+    revision = published_revision(slug, number)
+    if fmt not in SUMMARY_FORMATS:
+        abort(404)
+    options = options_from(request.args)
+    today = to_local(utcnow(), zone()).date()
+    output = cumulative_file(revision, options, fmt, today=today)
     return handed_out(revision, output, options.as_dict())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from app.exports.summary_model import Summary
 
@@ -32,13 +33,17 @@ def neutralise_cell(value: object) -> object:
 
 
 def write_summary_csv(summary: Summary) -> bytes:
+    return write_cumulative_csv([summary])
+
+
+def write_cumulative_csv(summaries: Sequence[Summary]) -> bytes:
     """The columns' heading line, a line per comment (a block's answer repeated on each of its
     lines), and nothing else: every line has the heading's columns, so CSV readers get a
     rectangle. The figures and totals are in the JSON edition and the XLSX/DOCX footers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(text) for text in summary.labels.columns])
-    for block in summary.blocks:
+    writer.writerow([neutralise_cell(text) for text in summaries[0].labels.columns])
+    for block in (block for summary in summaries for block in summary.blocks):
         for row in block.rows:
             writer.writerow(
                 [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -32,16 +33,41 @@ NOTE_COLUMN = 7
 
 def write_summary_docx(summary: Summary) -> bytes:
     """The summary and handling table (征求意见汇总处理表) as a Word document."""
-    header, labels = summary.header, summary.labels
+    return write_cumulative_docx([summary])
+
+
+def write_cumulative_docx(summaries: Sequence[Summary]) -> bytes:
+    """The tables of ``summaries`` (a measure's revisions, in order), each from a new page."""
+    first, last = summaries[0], summaries[-1]
     document = Document()
-    _set_fonts(document, summary.language)
+    _set_fonts(document, first.language)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = _PAGE_WIDTH, _PAGE_HEIGHT
     section.left_margin = section.right_margin = _MARGIN
     section.top_margin = section.bottom_margin = _MARGIN
-    _page_footer(section.footer.paragraphs[0], labels.page_footer)
+    _page_footer(section.footer.paragraphs[0], first.labels.page_footer)
+    for index, summary in enumerate(summaries):
+        if index:
+            document.add_page_break()
+        _summary_body(document, summary)
 
+    header = last.header
+    moment = fixed_moment(header.date)
+    properties = document.core_properties
+    properties.title = header.title
+    properties.subject = header.table_title
+    properties.author = properties.last_modified_by = "Zhengqiu"
+    properties.comments = ""
+    properties.revision = 1
+    properties.created = properties.modified = moment
+    out = io.BytesIO()
+    document.save(out)
+    return repack(out.getvalue(), moment)
+
+
+def _summary_body(document, summary: Summary) -> None:
+    header, labels = summary.header, summary.labels
     _centred(document, header.table_title, Pt(16))
     _centred(document, header.title, Pt(12))
     colon = "：" if summary.language.startswith("zh") else ": "
@@ -106,18 +132,6 @@ def write_summary_docx(summary: Summary) -> bytes:
             caption_cell.text = _clean(caption)
             figure_cell.text = str(figure)
             figure_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-    moment = fixed_moment(header.date)
-    properties = document.core_properties
-    properties.title = header.title
-    properties.subject = header.table_title
-    properties.author = properties.last_modified_by = "Zhengqiu"
-    properties.comments = ""
-    properties.revision = 1
-    properties.created = properties.modified = moment
-    out = io.BytesIO()
-    document.save(out)
-    return repack(out.getvalue(), moment)
 
 
 def _set_fonts(document, language: str) -> None:

@@ -7,6 +7,7 @@ rewritten in another format.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from app.exports.summary_model import (
@@ -42,9 +43,26 @@ def summary_document(summary: Summary) -> dict:
     }
 
 
+CUMULATIVE_FORMAT = "zhengqiu.summary-cumulative/1"
+
+
 def write_summary_json(summary: Summary) -> bytes:
+    return _dumps(summary_document(summary))
+
+
+def write_cumulative_json(summaries: Sequence[Summary]) -> bytes:
+    """The cumulative edition: each revision's summary document, in order."""
+    return _dumps(
+        {
+            "format": CUMULATIVE_FORMAT,
+            "editions": [summary_document(summary) for summary in summaries],
+        }
+    )
+
+
+def _dumps(document: dict) -> bytes:
     text = json.dumps(
-        summary_document(summary),
+        document,
         ensure_ascii=False,
         sort_keys=True,
         indent=2,

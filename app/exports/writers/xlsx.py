@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -50,11 +51,32 @@ _SHEET_TITLE_BAD = re.compile(r"[\\/*?:\[\]]")
 
 def write_summary_xlsx(summary: Summary) -> bytes:
     """The summary and handling table (征求意见汇总处理表) as an XLSX workbook."""
+    header = summary.header
+    workbook, sheet = _workbook(header.table_title, header.date, header.title)
+    merges = _summary_sheet(sheet, summary)
+    return _save(workbook, [(sheet, merges)], header.date)
+
+
+def write_cumulative_xlsx(summaries: Sequence[Summary]) -> bytes:
+    """The cumulative edition: one sheet per revision (named by its label), in order."""
+    last = summaries[-1].header
+    workbook, sheet = _workbook(summaries[0].header.revision_label, last.date, last.title)
+    sheets, used = [], set()
+    for index, summary in enumerate(summaries):
+        if index:
+            sheet = _new_sheet(workbook, summary.header.revision_label, used)
+        else:
+            used.add(sheet.title)
+        sheets.append((sheet, _summary_sheet(sheet, summary)))
+    return _save(workbook, sheets, last.date)
+
+
+def _summary_sheet(sheet, summary: Summary) -> list[CellRange]:
+    """Lay ``summary`` out on ``sheet``; the merged ranges to set before saving."""
     header, labels = summary.header, summary.labels
     font_name = _font_name(summary.language)
     fonts = _Fonts(font_name)
     columns = len(SUMMARY_WIDTHS)
-    workbook, sheet = _workbook(header.table_title, header.date, header.title)
     _set_widths(sheet, SUMMARY_WIDTHS)
     heading_row = 5
     _page_setup(sheet, f"{heading_row}:{heading_row}", _footer(labels.page_footer))
@@ -151,7 +173,7 @@ def write_summary_xlsx(summary: Summary) -> bytes:
                 ]
             )
             merges.append(CellRange(min_col=1, max_col=5, min_row=row_index, max_row=row_index))
-    return _save(workbook, sheet, merges, header.date)
+    return merges
 
 
 def write_iso_xlsx(sheet: IsoSheet) -> bytes:
@@ -189,7 +211,7 @@ def write_iso_xlsx(sheet: IsoSheet) -> bytes:
         for cell, value in zip(cells, values, strict=True):
             _fill(cell, value)
         ws.append(cells)
-    return _save(workbook, ws, merges, sheet.date)
+    return _save(workbook, [(ws, merges)], sheet.date)
 
 
 class _Fonts:
@@ -217,12 +239,25 @@ def _workbook(title: str, day: str, subject: str):
     workbook.properties.modified = moment
     workbook.properties.title = subject
     workbook.properties.creator = "Zhengqiu"
-    sheet = workbook.create_sheet(_SHEET_TITLE_BAD.sub(" ", title)[:31].strip() or "Sheet1")
+    return workbook, _new_sheet(workbook, title, set())
+
+
+def _new_sheet(workbook: Workbook, title: str, used: set[str]):
+    """A write-only sheet titled ``title`` as Excel allows (31 characters, no \\/*?:[]),
+    numbered on when a sheet of ``used`` has that title already."""
+    base = _SHEET_TITLE_BAD.sub(" ", title)[:31].strip() or "Sheet1"
+    name, number = base, 1
+    while name in used:
+        number += 1
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+    used.add(name)
+    sheet = workbook.create_sheet(name)
     # Every row appended here is made of ready cells (or None): skip openpyxl's attempt to
     # read each one as a value, which raises and catches an error per cell. Only a shortcut:
     # were the private hook renamed, append() would take its usual, slower path.
     sheet._values_to_row = _ready_cells
-    return workbook, sheet
+    return sheet
 
 
 def _ready_cells(cells, row: int):
@@ -318,9 +353,12 @@ def _merged_line(sheet, merges, row: int, columns: int, text: str, font, alignme
     merges.append(CellRange(min_col=1, max_col=columns, min_row=row, max_row=row))
 
 
-def _save(workbook: Workbook, sheet, merges: list[CellRange], day: str) -> bytes:
-    # Ranges hash by their integer bounds, so the set's order (the XML's) is the same each run.
-    sheet.merged_cells = MultiCellRange(merges)
+def _save(workbook: Workbook, sheets, day: str) -> bytes:
+    """The workbook's bytes; ``sheets`` are (sheet, its merged ranges)."""
+    for sheet, merges in sheets:
+        # Ranges hash by their integer bounds, so the set's order (the XML's) is the same
+        # each run.
+        sheet.merged_cells = MultiCellRange(merges)
     out = io.BytesIO()
     archive = FixedTimeZipFile(out, fixed_moment(day), allowZip64=True)
     ExcelWriter(workbook, archive).save()  # save() closes the archive
