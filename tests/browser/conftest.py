@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,13 @@ def live_server(live_database_url, live_mail):
         twice = make_unit(DUPLICATE_UNIT, "AS")
         for number in (1, 2):
             make_user("participant", email=f"ccaa{number}@example.org", unit=twice)
+    with serving(app) as url:
+        yield url
+
+
+@contextmanager
+def serving(app):
+    """``app`` served on a free loopback port for the block; its engine disposed after."""
     # make_server binds and listens before it returns: the port accepts as soon as the thread
     # serves, so there is nothing to wait for.
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -95,8 +103,8 @@ def live_server(live_database_url, live_mail):
         server.shutdown()
         server.server_close()  # the listening socket, which shutdown() leaves open
         thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
