@@ -23,7 +23,9 @@ def test_an_official_downloads_the_summary_and_the_download_is_listed(live_serve
     assert download.value.suggested_filename == "certified-personnel-r1-summary-zh.xlsx"
     data = download.value.path().read_bytes()
     rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
-    assert any(row[0] == "序号" and row[2] == "意见针对稿次" and row[6] == "处理意见" for row in rows)
+    assert any(
+        row[0] == "序号" and row[2] == "意见针对稿次" and row[6] == "处理意见" for row in rows
+    )
     page.reload()
     history = page.locator("table.download-history tbody tr").all_inner_texts()
     assert any("certified-personnel-r1-summary-zh.xlsx" in row for row in history)
