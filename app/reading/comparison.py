@@ -275,7 +275,12 @@ def _rows(finals, old_articles, new_articles, *, language: str) -> list[CompareR
                 stack += [("old", k) for k in new_from.get(key, ())]
         seen_old |= olds
         placed_new |= news
-        groups.append((sorted(olds, key=lambda k: old_articles[k].position), sorted(news, key=lambda k: new_articles[k].position)))
+        groups.append(
+            (
+                sorted(olds, key=lambda k: old_articles[k].position),
+                sorted(news, key=lambda k: new_articles[k].position),
+            )
+        )
     rows = [
         _row(
             [old_articles[k] for k in olds],
@@ -356,9 +361,7 @@ def _ordered(rows: list[CompareRow]) -> list[CompareRow]:
             spot = (min(a.position for a in row.new), 0, 0)
             for article in row.old:
                 place[article.key] = spot
-    old_order = sorted(
-        (a for row in rows for a in row.old), key=lambda article: article.position
-    )
+    old_order = sorted((a for row in rows for a in row.old), key=lambda article: article.position)
     previous: dict[str, tuple] = {}
     last: tuple = (-1, 0, 0)
     for article in old_order:
