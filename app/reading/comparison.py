@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -42,6 +43,15 @@ MODIFIED, SPLIT, MERGED = LinkKind.MODIFIED.value, LinkKind.SPLIT.value, LinkKin
 NEW, DELETED = LinkKind.NEW.value, LinkKind.DELETED.value
 ROW_KINDS = (MODIFIED, SPLIT, MERGED, NEW, DELETED, RENUMBERED, SAME)
 UNCHANGED = frozenset({SAME, RENUMBERED})
+ROW_KIND_LABELS = {
+    MODIFIED: _l("Modified"),
+    SPLIT: _l("Split"),
+    MERGED: _l("Merged"),
+    NEW: _l("New"),
+    DELETED: _l("Deleted"),
+    RENUMBERED: _l("Renumbered"),
+    SAME: _l("Unchanged"),
+}
 LABEL = "label"  # a segment that is the article's number, not its text
 ADOPTING = (Disposition.ADOPTED, Disposition.PARTLY)
 
@@ -74,6 +84,14 @@ class CompareRow:
     @property
     def html_id(self) -> str:
         return f"row-{self.new[0].key}" if self.new else f"row-deleted-{self.old[0].key}"
+
+    def key_of(self, label: str, side: str) -> str | None:
+        """The key of the article numbered ``label`` on ``side`` ("old" or "new") of the row:
+        its number segments name it, and its clause page is linked from there."""
+        for article in self.old if side == "old" else self.new:
+            if article.label == label:
+                return article.key
+        return None
 
     @property
     def formerly(self) -> str:
@@ -417,7 +435,14 @@ def row_answers(comparison: Comparison) -> dict[int, list[Response]]:
     """{row index: answers}, in any state (the staff's column): answers whose landing names a
     clause of the row in a later revision of the chain, and adopted (采纳, 部分采纳) answers to
     comments made on a clause of the row in an earlier one. Three queries."""
-    ids = [r.id for r in comparison.chain]
+    return row_answers_of(comparison.chain, comparison.rows_of)
+
+
+def row_answers_of(
+    chain: list[Revision], rows_of: dict[tuple[int, str], set[int]]
+) -> dict[int, list[Response]]:
+    """As row_answers, from a comparison's chain and ``rows_of`` (what the page caches)."""
+    ids = [r.id for r in chain]
     found: dict[int, set[int]] = defaultdict(set)  # row -> response ids
     landings = db.session.execute(
         select(ResponseLanding.response_id, ResponseLanding.revision_id, ResponseLanding.clause_key)
@@ -441,7 +466,7 @@ def row_answers(comparison: Comparison) -> dict[int, list[Response]]:
         )
     ).all()
     for response_id, revision_id, key in [*landings, *on_comments]:
-        for index in comparison.rows_of.get((revision_id, key), ()):
+        for index in rows_of.get((revision_id, key), ()):
             found[index].add(response_id)
     wanted = {response_id for ids_ in found.values() for response_id in ids_}
     if not wanted:
