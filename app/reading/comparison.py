@@ -139,14 +139,16 @@ def chain_of(revisions: list[Revision], old: int, new: int) -> list[Revision] | 
 
 
 def links_signature(chain: list[Revision]) -> tuple:
-    """What the comparison's links are, cheaply: their number and newest id over the chain (a
-    correction deletes links or adds new ones). One query, for the page's cache key."""
-    count, newest = db.session.execute(
-        select(func.count(ClauseLink.id), func.max(ClauseLink.id)).where(
-            ClauseLink.revision_id.in_([r.id for r in chain[1:]])
-        )
-    ).one()
-    return (count, newest)
+    """What the comparison's links are, cheaply: their number, newest id and newest time over
+    the chain. A correction deletes links (the number drops) or adds one (a newer time, even
+    where SQLite gives it the id of a link just deleted). One query, for the page's cache key."""
+    return tuple(
+        db.session.execute(
+            select(
+                func.count(ClauseLink.id), func.max(ClauseLink.id), func.max(ClauseLink.created_at)
+            ).where(ClauseLink.revision_id.in_([r.id for r in chain[1:]]))
+        ).one()
+    )
 
 
 def texts_language(chain: list[Revision], wanted: str) -> str:

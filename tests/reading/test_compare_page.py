@@ -176,3 +176,27 @@ def test_the_staff_see_the_answers_tied_to_each_row(rounds, client, login_as, db
     assert "增设一条。" in answers["row-art2"]
     assert words(answers["row-art1"]) == ""
     assert "相关处理意见" in html
+
+
+def test_a_correction_of_the_links_shows_at_once(rounds, client, db):
+    """The rows are cached per pair; a link set by hand afterwards changes them."""
+    from app.lineage.models import ClauseLink, LinkKind
+
+    first, second = rounds
+    assert rows(page(client))["row-art2"][0] == "新增"
+    # the team says revision 2's 第二条 came from revision 1's 第二条 after all (a split)
+    db.session.add(
+        ClauseLink(
+            revision_id=second.id,
+            previous_revision_id=first.id,
+            from_key="art2",
+            to_key="art2",
+            kind=LinkKind.SPLIT,
+            by_hand=True,
+        )
+    )
+    db.session.commit()
+
+    found = rows(page(client))
+    assert "row-art2" in found and found["row-art2"][0].startswith("已拆分")
+    assert "row-art3" not in found  # one row now: 第二条 → 第二条、第三条
