@@ -88,7 +88,7 @@ def test_the_counts_at_the_top_and_unchanged_runs_folded(rounds, client):
     html = page(client)
 
     counts = re.search(r'<ul class="compare-summary__counts">(.*?)</ul>', html, re.S).group(1)
-    assert words(counts) == "已修改: 1 已拆分: 1 新增: 1 条序变动: 1 未改动: 1"
+    assert words(counts) == "已修改： 1 已拆分： 1 新增： 1 条序变动： 1 未改动： 1"
     folded = re.findall(
         r'<details class="compare__unchanged">\s*<summary>(.*?)</summary>(.*?)</details>',
         html,
