@@ -11,7 +11,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
+from sqlalchemy import select
 
+from app.exports.models import Download
 from tests.factories import make_comment, make_response, make_user
 from tests.reading.rounds import two_revisions
 
@@ -91,7 +93,7 @@ def test_xlsx_rows_with_rich_text_marks(rounds, client):
     assert [str(b.text) for b in before if not isinstance(b, str) and b.font.strike] == ["，"]
 
 
-def test_the_staff_edition_has_the_answers_and_no_formula(rounds, client, login_as):
+def test_the_staff_edition_has_the_answers_and_no_formula(rounds, client, login_as, db):
     first, _second = rounds
     team = make_user("team")
     make_response(make_comment(first, make_user(), "art2"), team, "adopted", reason="=1+1")
@@ -105,6 +107,12 @@ def test_the_staff_edition_has_the_answers_and_no_formula(rounds, client, login_
     assert answer.value.endswith("：=1+1")
     document = Document(io.BytesIO(download(client, "docx")))
     assert document.tables[0].rows[3].cells[3].text.endswith("：=1+1")
+    # the staff's edition (answers in draft included) is recorded as the summary's are
+    recorded = db.session.scalars(select(Download).order_by(Download.id)).all()
+    assert [(d.kind, d.options["compare"]) for d in recorded] == [
+        ("compare.xlsx", "1...2"),
+        ("compare.docx", "1...2"),
+    ]
 
 
 def test_an_unknown_format_or_hidden_pair_is_not_found(rounds, client, db):
