@@ -66,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
     from app.lineage.views import bp as lineage_bp
     from app.measures.admin import bp as measures_admin_bp
     from app.oversight.views import bp as audit_bp
+    from app.reading import compare_views as _compare_views  # noqa: F401 (its routes)
     from app.reading.views import bp as measures_bp
     from app.revisions.views import bp as revisions_bp
     from app.triage.blueprint import bp as triage_bp

@@ -130,6 +130,8 @@ def scenario(app, db):
     return {
         "import_id": form_import.id,
         "fmt": "xlsx",  # a download's format, in routes that take one
+        "old": 1,  # a pair of revisions to compare (the scenario has revision 1 only)
+        "new": 2,
         "comment_id": comment.id,
         "group_id": group.id,
         "response_id": response.id,

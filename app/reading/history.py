@@ -24,8 +24,9 @@ from app.comments.models import Comment, CommentStatus, Consent
 from app.comments.publication import comments_are_public
 from app.core.extensions import db
 from app.legaltext.diffing import diff
-from app.lineage.models import ClauseLink, LinkKind
+from app.lineage.models import LinkKind
 from app.measures.models import Clause, Revision
+from app.reading.chain import chain_links
 from app.triage.published_answers import published_responses
 
 # How a step is described when its links are of several kinds: the most telling first.
@@ -87,7 +88,7 @@ def clause_history(
     if len(order) < 2:
         return ClauseHistory([], {})  # one revision: no query, nothing to follow
     position = next(i for i, r in enumerate(order) if r.id == shown.id)
-    links = _links(order)
+    links = chain_links(order)
     keys: dict[int, set[str]] = {position: {clause.key}}
     step_links: dict[int, list[tuple]] = {}
     for j in range(position, 0, -1):  # back through the predecessors
@@ -110,27 +111,6 @@ def clause_history(
     _fill_comments(steps, viewer=viewer, now=now)
     visible = [c for step in steps for c in step.comments + step.own]
     return ClauseHistory(steps, _answers_by_step(steps, published_responses(visible)))
-
-
-def _links(order: list[Revision]) -> dict[int, list]:
-    """The links of every revision of the chain with the one before it, in one query."""
-    pairs = {r.id: previous.id for previous, r in zip(order, order[1:], strict=False)}
-    rows = db.session.execute(
-        select(
-            ClauseLink.revision_id,
-            ClauseLink.previous_revision_id,
-            ClauseLink.from_key,
-            ClauseLink.to_key,
-            ClauseLink.kind,
-        )
-        .where(ClauseLink.revision_id.in_(list(pairs)))
-        .order_by(ClauseLink.id)
-    ).all()
-    found: dict[int, list] = defaultdict(list)
-    for row in rows:
-        if pairs.get(row.revision_id) == row.previous_revision_id:
-            found[row.revision_id].append(row)
-    return found
 
 
 def _steps(order, keys, step_links, links, shown) -> list[HistoryStep]:

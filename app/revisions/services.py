@@ -48,12 +48,13 @@ def read_draft(data: bytes, filename: str) -> Document:
     if not data:
         raise Refused(_l("%(file)s is empty.", file=name), "file")
     if len(data) > MAX_DRAFT_BYTES:
+        size, limit = f"{len(data):,}", f"{MAX_DRAFT_BYTES:,}"
         raise Refused(
             _l(
                 "%(file)s is too large (%(size)s bytes); a draft may have at most %(limit)s bytes.",
                 file=name,
-                size=f"{len(data):,}",
-                limit=f"{MAX_DRAFT_BYTES:,}",
+                size=size,
+                limit=limit,
             ),
             "file",
         )

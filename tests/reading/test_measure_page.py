@@ -41,9 +41,10 @@ def test_the_measure_page_lists_its_revisions_with_periods_and_counts(rounds, cl
     assert "<h1>样例管理办法（征求意见稿）</h1>" in html
     assert rows(html) == [
         ["征求意见稿（第1稿）", "2021-01-08 – 2021-02-08", "已结束", "4", "2"],
-        ["第二稿（第2稿）", "2099-01-01 – 2099-02-01", "尚未开始", "6", "0"],
+        ["第二稿（第2稿） 与上一稿对照", "2099-01-01 – 2099-02-01", "尚未开始", "6", "0"],
     ]
     assert '<a href="/m/sample-measure/r/1">征求意见稿（第1稿）</a>' in html
+    assert '<a class="compare-link" href="/m/sample-measure/compare/1...2">与上一稿对照</a>' in html
     assert '<a href="/m/sample-measure/r/2">第二稿（第2稿）</a>' in html
 
 
@@ -65,7 +66,7 @@ def test_an_unpublished_revision_is_listed_for_the_staff_only(rounds, client, lo
     ]
     login_as(make_user("reviewer"))
     staff = rows(text(client.get("/m/sample-measure")))
-    assert staff[1][0] == "第二稿（第2稿）"
+    assert staff[1][0] == "第二稿（第2稿） 与上一稿对照"  # the staff compare it before it is out
     assert staff[1][2] == "未发布"
 
 
