@@ -46,6 +46,7 @@ URL_MAP = (
     (f"{TEAM}/responses/<int:response_id>/return", answers.return_response, POST),
     (f"{TEAM}/responses/<int:response_id>/publish", answers.publish_response, POST),
     (f"{TEAM}/responses/<int:response_id>/unpublish", answers.unpublish_response, POST),
+    (f"{TEAM}/responses/<int:response_id>/landings", answers.save_landings, POST),
     (f"{TEAM}/reviews", answers.reviews, GET),
     # seminars and other events (座谈会), and comments entered on behalf (代录)
     (f"{TEAM}/events", entry.events, BOTH),

@@ -22,10 +22,12 @@ from app.core.extensions import db
 from app.core.refusal import Refused
 from app.lineage.models import ClauseLink, LinkKind
 from app.measures.models import Clause, Revision
-from app.triage.models import Response, ResponseLanding
+from app.triage.models import CommentGroup, Disposition, Response, ResponseLanding
 from app.triage.rules import can_triage
 
 KEYS_MAX = 50
+# The answers that changed the text, and so name where the change landed.
+ADOPTING = frozenset({Disposition.ADOPTED, Disposition.PARTLY})
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,11 @@ def parse_keys(text: str) -> list[str]:
     return list(dict.fromkeys(text.split()))
 
 
-def later_revisions(response: Response) -> list[Revision]:
-    """The revisions of the measure after the one the response answers on, in order."""
-    revision = response.revision
-    return list(
-        db.session.scalars(
-            select(Revision)
-            .where(Revision.measure_id == revision.measure_id, Revision.number > revision.number)
-            .order_by(Revision.number)
+def next_revision(revision: Revision) -> Revision | None:
+    """The revision after ``revision`` (published or not): where its answers' changes land."""
+    return db.session.scalar(
+        select(Revision).where(
+            Revision.measure_id == revision.measure_id, Revision.number == revision.number + 1
         )
     )
 
@@ -160,20 +159,18 @@ def _landings(response: Response, revision: Revision) -> list[ResponseLanding]:
 
 
 def commented_clauses(response: Response) -> list[Clause]:
-    """The clauses the answered comments are on: the group's clause, or its members' (a group
-    may span clauses), or the one comment's; none for comments on the draft as a whole."""
-    if response.group_id is not None:
-        query = (
-            select(Clause)
-            .join(Comment, Comment.clause_id == Clause.id)
-            .where(Comment.group_id == response.group_id)
-        )
+    """The clauses the answered comments are on (see ``clauses_of_target``)."""
+    return clauses_of_target(group_id=response.group_id, comment_id=response.comment_id)
+
+
+def clauses_of_target(*, group_id: int | None, comment_id: int | None) -> list[Clause]:
+    """The clauses a group's members are on (a group may span clauses), or the one comment's;
+    none for comments on the draft as a whole."""
+    query = select(Clause).join(Comment, Comment.clause_id == Clause.id)
+    if group_id is not None:
+        query = query.where(Comment.group_id == group_id)
     else:
-        query = (
-            select(Clause)
-            .join(Comment, Comment.clause_id == Clause.id)
-            .where(Comment.id == response.comment_id)
-        )
+        query = query.where(Comment.id == comment_id)
     return list(db.session.scalars(query.distinct().order_by(Clause.position)))
 
 
@@ -209,29 +206,41 @@ def successor_links(key: str, revision: Revision) -> list[ClauseLink]:
 
 
 def suggest_landings(response: Response, revision: Revision) -> list[Suggestion]:
-    """The clauses of ``revision`` the commented clauses became, by lineage: followed through
-    each revision in between, the kind the last step's link says (deleted clauses give none)."""
-    if revision.number <= response.revision.number:
+    """The clauses of ``revision`` the commented clauses became, by lineage (see
+    ``suggest_for``)."""
+    keys = [clause.key for clause in commented_clauses(response)]
+    return suggest_for(keys, response.revision, revision)
+
+
+def suggest_for(keys, answered_on: Revision, revision: Revision) -> list[Suggestion]:
+    """The clauses of ``revision`` that clauses ``keys`` of ``answered_on`` became: followed
+    through each revision in between, with the kind of change (unchanged only if unchanged at
+    every step); a deleted clause gives none."""
+    if revision.measure_id != answered_on.measure_id or revision.number <= answered_on.number:
         return []
-    keys = {clause.key for clause in commented_clauses(response)}
-    steps = [r for r in later_revisions(response) if r.number <= revision.number]
-    kinds: dict[str, LinkKind] = {}
+    steps = db.session.scalars(
+        select(Revision)
+        .where(
+            Revision.measure_id == revision.measure_id,
+            Revision.number > answered_on.number,
+            Revision.number <= revision.number,
+        )
+        .order_by(Revision.number)
+    )
+    kinds: dict[str, LinkKind] = dict.fromkeys(keys, LinkKind.SAME)
     for step in steps:
         reached: dict[str, LinkKind] = {}
-        for key in sorted(keys):
+        for key, so_far in kinds.items():
             for link in successor_links(key, step):
                 if link.to_key is not None:
                     kind = LinkKind(link.kind)
-                    # Unchanged all the way only if unchanged at every step.
-                    if kinds.get(key, LinkKind.SAME) != LinkKind.SAME:
-                        kind = kinds[key] if kind == LinkKind.SAME else kind
-                    reached.setdefault(link.to_key, kind)
-        keys, kinds = set(reached), reached
-    if not keys:
+                    reached.setdefault(link.to_key, so_far if kind == LinkKind.SAME else kind)
+        kinds = reached
+    if not kinds:
         return []
     clauses = db.session.scalars(
         select(Clause)
-        .where(Clause.revision_id == revision.id, Clause.key.in_(keys))
+        .where(Clause.revision_id == revision.id, Clause.key.in_(kinds))
         .order_by(Clause.position)
     )
     return [Suggestion(clause, kinds[clause.key]) for clause in clauses]
@@ -253,13 +262,14 @@ def _phrase(revision: Revision, clauses: list[Clause], language: str) -> str:
     return f"见{label}{'、'.join(citations)}"
 
 
-def landing_phrases(responses, language: str) -> dict[int, str]:
+def landing_phrases(responses, language: str, *, public: bool = False) -> dict[int, str]:
     """{response id: "见第二稿第十四条、第十五条"} for the responses that landed somewhere (the
-    latest revision they landed in); one query for the whole list."""
+    latest revision they landed in); one query for the whole list. ``public``: only landings
+    in published revisions (a participant never learns of an unpublished text)."""
     ids = [response.id for response in responses]
     if not ids:
         return {}
-    rows = db.session.execute(
+    query = (
         select(ResponseLanding.response_id, Revision, Clause)
         .join(Revision, Revision.id == ResponseLanding.revision_id)
         .join(
@@ -269,7 +279,10 @@ def landing_phrases(responses, language: str) -> dict[int, str]:
         )
         .where(ResponseLanding.response_id.in_(ids))
         .order_by(ResponseLanding.response_id, Revision.number, Clause.position)
-    ).all()
+    )
+    if public:
+        query = query.where(Revision.published_at.is_not(None))
+    rows = db.session.execute(query).all()
     latest: dict[int, tuple[Revision, list[Clause]]] = {}
     for response_id, revision, clause in rows:
         shown = latest.get(response_id)
@@ -283,3 +296,36 @@ def landing_phrases(responses, language: str) -> dict[int, str]:
 def landing_phrase(response: Response, language: str) -> str:
     """ "见第二稿第十四条" / "see Article 14 of the Second Draft"; "" when it landed nowhere."""
     return landing_phrases([response], language).get(response.id, "")
+
+
+# -- what an answer's page shows ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LandingBox:
+    """The landing part of an answer's page: the next revision, the keys set, the suggestions,
+    what the field starts with, and the phrase."""
+
+    revision: Revision
+    keys: list[str]
+    suggestions: list[Suggestion]
+    prefill: str
+    phrase: str
+
+
+def landing_box(revision: Revision, target, response: Response | None, language: str):
+    """What the answer page of ``target`` (a group or a comment of ``revision``) shows of the
+    landings, or None while there is no later revision."""
+    later = next_revision(revision)
+    if later is None:
+        return None
+    on_group = isinstance(target, CommentGroup)
+    clauses = clauses_of_target(
+        group_id=target.id if on_group else None, comment_id=None if on_group else target.id
+    )
+    suggestions = suggest_for([c.key for c in clauses], revision, later)
+    keys = landing_keys(response, later) if response is not None else []
+    adopting = response is None or response.disposition in ADOPTING
+    prefill = keys or ([s.key for s in suggestions] if adopting else [])
+    phrase = landing_phrase(response, language) if response is not None else ""
+    return LandingBox(later, keys, suggestions, " ".join(prefill), phrase)
