@@ -205,9 +205,12 @@ def successor_links(key: str, revision: Revision) -> list[ClauseLink]:
     return []
 
 
-def suggest_landings(response: Response, revision: Revision) -> list[Suggestion]:
-    """The clauses of ``revision`` the commented clauses became, by lineage (see
-    ``suggest_for``)."""
+def suggest_landings(response: Response, revision: Revision | None = None) -> list[Suggestion]:
+    """The clauses of ``revision`` (by default the next one) the commented clauses became, by
+    lineage (see ``suggest_for``)."""
+    revision = revision or next_revision(response.revision)
+    if revision is None:
+        return []
     keys = [clause.key for clause in commented_clauses(response)]
     return suggest_for(keys, response.revision, revision)
 

@@ -180,6 +180,11 @@ def test_no_suggestion_for_a_comment_on_the_whole_draft(pair):
     assert suggest_landings(response, first) == []
 
 
+def test_suggestions_default_to_the_next_revision(pair):
+    _first, second, _team, response = pair
+    assert [s.key for s in suggest_landings(response)] == ["art3.p2"]
+
+
 def test_keys_are_read_as_typed():
     assert parse_keys("art3.p2, art5、art6；art3.p2\nart7") == [
         "art3.p2",
