@@ -52,6 +52,7 @@ ACTION_LABELS = {
     "response.publish": _l("Response published"),
     "response.unpublish": _l("Response withdrawn from publication"),
     "response.delete": _l("Response deleted"),
+    "response.landings": _l("Clauses where the answer's change landed set"),
     "event.create": _l("Seminar recorded"),
     "event.edit": _l("Seminar edited"),
     "unit.create": _l("Unit created"),

@@ -22,6 +22,7 @@ from app.lineage.services import (
     previous_revision,
 )
 from app.measures.models import Revision
+from app.triage.landings import set_landings
 from app.triage.models import CommentGroup, Response, ResponseLanding
 
 # The structure of the 第二稿 against the 征求意见稿, r1 key -> r2 key:
@@ -112,7 +113,7 @@ def review_second_draft(revision: Revision) -> list[str]:
         select(ResponseLanding.id).where(ResponseLanding.revision_id == revision.id).limit(1)
     )
     if landed is None:
-        count = _landings(revision)
+        count = _landings(revision, team, revision.opens_at - ALIGNMENT_CONFIRMED_BEFORE_OPENING)
         lines.append(f"lineage: {count} answers tied to the clauses of r{revision.number}")
     db.session.flush()
     return lines
@@ -127,9 +128,9 @@ def _hand_links(revision: Revision, team: User, now) -> None:
         )
 
 
-def _landings(revision: Revision) -> int:
-    """One ResponseLanding per key. To be replaced by app.triage.landings.set_landings once
-    the answers engineer's service is merged (same data, through the service)."""
+def _landings(revision: Revision, team: User, now) -> int:
+    """The keys of LANDINGS set as the team sets them on an answer's page (checked against
+    the 第二稿, audited)."""
     previous = previous_revision(revision)
     responses = db.session.execute(
         select(CommentGroup.title, Response)
@@ -137,8 +138,8 @@ def _landings(revision: Revision) -> int:
         .where(CommentGroup.revision_id == previous.id, CommentGroup.title.in_(LANDINGS))
     ).all()
     for title, response in responses:
-        for key in LANDINGS[title]:
-            db.session.add(
-                ResponseLanding(response_id=response.id, revision_id=revision.id, clause_key=key)
+        if LANDINGS[title]:
+            set_landings(
+                response=response, revision=revision, keys=LANDINGS[title], actor=team, now=now
             )
     return sum(1 for title, _ in responses if LANDINGS[title])

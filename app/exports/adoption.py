@@ -19,6 +19,7 @@ from app.comments.publication import comments_are_public, public_author
 from app.core.extensions import db
 from app.measures.models import Clause, Revision
 from app.triage.figures import answer_figures
+from app.triage.landings import landing_phrases
 from app.triage.models import Disposition, Response, ResponseState
 
 GENERAL = -1
@@ -49,9 +50,11 @@ class AdoptionReport:
     answered: int
     by_disposition: dict[Disposition, int]
     sections: list[ReportSection]
+    # {answer id: "见第二稿第十四条"}: where its change landed, in a published later revision.
+    landings: dict[int, str] = field(default_factory=dict)
 
 
-def adoption_report(revision: Revision, *, now: datetime) -> AdoptionReport:
+def adoption_report(revision: Revision, *, now: datetime, language: str = "zh") -> AdoptionReport:
     comments = list(
         db.session.scalars(
             select(Comment)
@@ -89,6 +92,7 @@ def adoption_report(revision: Revision, *, now: datetime) -> AdoptionReport:
         answered=figures.answered_published,
         by_disposition=figures.published,
         sections=_sections(answers),
+        landings=landing_phrases([a.response for a in answers], language, public=True),
     )
 
 

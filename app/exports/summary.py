@@ -8,7 +8,7 @@ order (general comments first), each placed where its first comment stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import force_locale
@@ -39,6 +39,7 @@ from app.exports.summary_model import (
 from app.measures.models import Clause, Revision
 from app.triage.consulted import consultation_figures
 from app.triage.figures import APPROVED_STATES, AnswerFigures, answer_figures
+from app.triage.landings import landing_phrases
 from app.triage.models import (
     DISPOSITION_LABELS,
     CommentGroup,
@@ -111,6 +112,7 @@ class _Words:
     list_separator: str
     answer: str  # with {disposition} and {reason}
     reason: str
+    landings: dict[int, str] = field(default_factory=dict)  # answer id -> "见第二稿第十四条"
 
 
 def _words() -> _Words:
@@ -137,8 +139,10 @@ def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -
     answers = _reviewed_answers(revision)
     cosigners = _cosigners(revision)
     with force_locale(options.language):
+        words = _words()
+        words.landings.update(_landings(answers, options.language))
         blocks = _blocks(
-            lines, answers, cosigners, options, _words(), revision_name(revision, options.language)
+            lines, answers, cosigners, options, words, revision_name(revision, options.language)
         )
         figures = consultation_figures(revision)
         return Summary(
@@ -165,6 +169,7 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
     answers = _reviewed_answers(revision)
     with force_locale(options.language):
         words = _words()
+        words.landings.update(_landings(answers, options.language))
         rows = []
         for line in lines:
             # The group's answer for a grouped comment, as in the table (triage.figures' rule).
@@ -248,9 +253,10 @@ def _read_lines(revision: Revision) -> list[_Line]:
 
 def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
     """{("g", group id) | ("c", comment id): its approved or published answer}, as rows of
-    (group_id, comment_id, disposition, reason, reason_en)."""
+    (id, group_id, comment_id, disposition, reason, reason_en)."""
     responses = db.session.execute(
         select(
+            Response.id,
             Response.group_id,
             Response.comment_id,
             Response.disposition,
@@ -371,14 +377,24 @@ def _note(line: _Line, cosigners: list[str], words: _Words) -> str:
     return words.separator.join(parts)
 
 
+def _landings(answers: dict, language: str) -> dict[int, str]:
+    """{answer id: "见第二稿第十四条"}: where each answer's change landed, in a published later
+    revision only (the table leaves the team; an unpublished text is not cited)."""
+    return landing_phrases(list(answers.values()), language, public=True)
+
+
 def _answer_text(answer: Row, language: str, words: _Words) -> str:
     """处理意见: the disposition, then its reason (the English one in the English edition,
-    the Chinese one when no English was written)."""
+    the Chinese one when no English was written), then where the change landed."""
     label = words.dispositions[answer.disposition]
     reason = _without_label((answer.reason_en if language == "en" else "") or answer.reason, label)
-    if not reason:
-        return label
-    return words.answer.format(disposition=label, reason=reason)
+    text = words.answer.format(disposition=label, reason=reason) if reason else label
+    landed = words.landings.get(answer.id, "")
+    if not landed:
+        return text
+    if language == "en":
+        return f"{text.rstrip('.')}. {landed[0].upper()}{landed[1:]}."
+    return f"{text.rstrip('。')}。{landed}。"
 
 
 _AFTER_LABEL = "。：:.，,;； \u3000"

@@ -143,7 +143,11 @@ def adoption_report(slug: str, number: int):
     """意见采纳情况说明: public once the period has closed."""
     revision = published_revision(slug, number)
     now = utcnow()
-    report = build_adoption_report(revision, now=now) if revision.has_closed(now) else None
+    report = (
+        build_adoption_report(revision, now=now, language=current_language())
+        if revision.has_closed(now)
+        else None
+    )
     return render_template(
         "exports/adoption.html",
         revision=revision,

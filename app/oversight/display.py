@@ -109,6 +109,8 @@ FIELD_LABELS = {
     "marked_new": _l("Marked new"),
     "confirmation_withdrawn": _l("Confirmation of the alignment withdrawn"),
     "lineage_confirmed_at": _l("Alignment confirmed"),
+    "landings": _l("Clauses where the change landed"),
+    "landing_revision": _l("Revision where the change landed"),
 }
 
 # A field whose meaning depends on the action: an internal note's body is the note.

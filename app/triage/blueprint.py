@@ -5,6 +5,7 @@ The view functions live in one module per topic; their endpoints are ``triage.<f
 
 from flask import Blueprint
 
+from app.triage import consistency_views as consistency
 from app.triage import consulted_views as consulted
 from app.triage import dashboard_views as dashboard
 from app.triage import entry_views as entry
@@ -27,8 +28,9 @@ URL_MAP = (
     (f"{TEAM}/comments/<int:comment_id>/assign", queue.assign_comment, POST),
     (f"{TEAM}/comments/<int:comment_id>/notes", queue.add_comment_note, POST),
     (f"{TEAM}/comments/<int:comment_id>/response", answers.save_comment_response, POST),
-    # the dashboard
+    # the dashboard, and the consistency of the answers with the next text
     (f"{TEAM}/dashboard", dashboard.dashboard, GET),
+    (f"{TEAM}/consistency", consistency.consistency, GET),
     # groups (归并) and the suggested groups
     (f"{TEAM}/groups", groups.list_groups, GET),
     (f"{TEAM}/groups/<int:group_id>", groups.show_group, GET),
@@ -46,6 +48,7 @@ URL_MAP = (
     (f"{TEAM}/responses/<int:response_id>/return", answers.return_response, POST),
     (f"{TEAM}/responses/<int:response_id>/publish", answers.publish_response, POST),
     (f"{TEAM}/responses/<int:response_id>/unpublish", answers.unpublish_response, POST),
+    (f"{TEAM}/responses/<int:response_id>/landings", answers.save_landings, POST),
     (f"{TEAM}/reviews", answers.reviews, GET),
     # seminars and other events (座谈会), and comments entered on behalf (代录)
     (f"{TEAM}/events", entry.events, BOTH),

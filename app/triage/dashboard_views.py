@@ -10,8 +10,10 @@ from app.accounts.models import CATEGORY_LABELS, UnitCategory
 from app.comments.models import CHANNEL_LABELS, Channel
 from app.core.i18n import current_language
 from app.triage.charts import bar_chart, heat_legend, heat_level
+from app.triage.consistency import check
 from app.triage.consulted import consultation_figures
 from app.triage.dashboard import revision_statistics
+from app.triage.landings import next_revision
 from app.triage.loaders import staff_revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS, Disposition
 
@@ -68,7 +70,20 @@ def dashboard(slug: str, number: int):
         disposition_labels=DISPOSITION_LABELS,
         state_labels=RESPONSE_STATE_LABELS,
         consulted=_consulted_rows(revision),
+        consistency=_consistency(revision),
     )
+
+
+def _consistency(revision) -> list:
+    """The consistency checks that concern this revision: its text against the answers of the
+    one before, and its answers against the next text; (report, URL of its page) each."""
+    found = []
+    for later in (revision, next_revision(revision)):
+        report = check(revision=later) if later is not None else None
+        if report is not None:
+            url = url_for("triage.consistency", slug=later.measure.slug, number=later.number)
+            found.append((report, url))
+    return found
 
 
 def _consulted_rows(revision) -> list[tuple[str, int]]:

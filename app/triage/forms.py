@@ -75,6 +75,21 @@ class ResponseForm(Form):
     )
     reason = TextAreaField(_l("Reason (Chinese)"), validators=[Length(max=4000)])
     reason_en = TextAreaField(_l("Reason in English (optional)"), validators=[Length(max=4000)])
+    # Shown once a later revision exists; the service checks the keys against it.
+    landings = StringField(
+        _l("Where the change landed (clauses of the next revision)"),
+        validators=[Length(max=2000)],
+    )
+    next = HiddenField()
+
+
+class LandingForm(Form):
+    """Where a (published) answer's change landed, set on its own."""
+
+    landings = StringField(
+        _l("Where the change landed (clauses of the next revision)"),
+        validators=[Length(max=2000)],
+    )
     next = HiddenField()
 
 

@@ -6,6 +6,7 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.core.i18n import current_language
 from app.core.outcome import carry_out, form_refused
 from app.core.timeutil import utcnow
 from app.triage import grouping, queries
@@ -13,11 +14,13 @@ from app.triage.forms import (
     ActionForm,
     AddToGroupForm,
     DissolveForm,
+    LandingForm,
     MergeForm,
     RenameForm,
     ResponseForm,
     SelectionForm,
 )
+from app.triage.landings import landing_box
 from app.triage.loaders import revision_group, staff_revision, team_revision
 from app.triage.rules import can_review, can_triage
 
@@ -40,11 +43,13 @@ def show_group(slug: str, number: int, group_id: int):
     revision = staff_revision(slug, number)
     group = revision_group(revision, group_id)
     response = grouping.group_response(group)
+    landing = landing_box(revision, group, response, current_language())
     response_form = ResponseForm(
         data={
             "disposition": response.disposition.value if response else "",
             "reason": response.reason if response else "",
             "reason_en": response.reason_en if response else "",
+            "landings": landing.prefill if landing else "",
         }
     )
     return render_template(
@@ -55,6 +60,8 @@ def show_group(slug: str, number: int, group_id: int):
         members=grouping.members(group),
         response=response,
         response_form=response_form,
+        landing=landing,
+        landing_form=LandingForm(data={"landings": landing.prefill}) if landing else None,
         save_url=url_for(".save_group_response", slug=slug, number=number, group_id=group.id),
         back=url_for(".show_group", slug=slug, number=number, group_id=group.id),
         rename_form=RenameForm(data={"title": group.title}),

@@ -11,6 +11,7 @@ from app.accounts.models import Unit
 from app.comments.models import Comment
 from app.comments.rules import can_read_all_comments
 from app.core.extensions import db, login_manager
+from app.lineage.loaders import any_revision
 from app.measures.loaders import published_revision
 from app.triage.models import CommentGroup, Event, Response
 from app.triage.rules import can_review, can_triage
@@ -43,6 +44,16 @@ team_revision = revision_loader(can_triage)
 # Reviewers (and admins), who approve and return answers.
 reviewer_revision = revision_loader(can_review)
 publisher_revision = revision_loader(can_publish)
+
+
+def staff_any_revision(slug: str, number: int):
+    """The revision, published or not, for those who read every comment (the team checks the
+    next text before it is published); participants get 403."""
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    if not can_read_all_comments(current_user):
+        abort(403)
+    return any_revision(slug, number)
 
 
 def _of_revision(model, object_id: int, revision):

@@ -25,7 +25,15 @@ from app.triage import queries, team_search
 from app.triage import queue as q
 from app.triage.assignment import add_note, assign_comments
 from app.triage.bulk import act_on_selection
-from app.triage.forms import ActionForm, AssignForm, BulkForm, NoteForm, ResponseForm
+from app.triage.forms import (
+    ActionForm,
+    AssignForm,
+    BulkForm,
+    LandingForm,
+    NoteForm,
+    ResponseForm,
+)
+from app.triage.landings import landing_box
 from app.triage.loaders import revision_comment, staff_revision, team_revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
 from app.triage.queue_facets import facet_options
@@ -165,6 +173,7 @@ def show_comment(slug: str, number: int, comment_id: int):
     # An ungrouped comment is answered here; a grouped one through its group (the service
     # refuses a direct answer), so its page shows the group's answer and links to the group.
     own = shown.own_response
+    landing = landing_box(revision, comment, own, current_language())
     here = url_for("triage.show_comment", slug=slug, number=number, comment_id=comment.id)
     return render_template(
         "triage/comment.html",
@@ -188,8 +197,11 @@ def show_comment(slug: str, number: int, comment_id: int):
                 "disposition": own.disposition.value if own else "",
                 "reason": own.reason if own else "",
                 "reason_en": own.reason_en if own else "",
+                "landings": landing.prefill if landing else "",
             }
         ),
+        landing=landing,
+        landing_form=LandingForm(data={"landings": landing.prefill}) if landing else None,
         save_url=url_for(
             "triage.save_comment_response", slug=slug, number=number, comment_id=comment.id
         ),

@@ -10,10 +10,13 @@ from app.core.extensions import db
 from app.core.i18n import current_language, safe_next
 from app.core.mail import send_mail
 from app.core.outcome import carry_out, form_refused
+from app.core.refusal import Refused
 from app.core.timeutil import utcnow
+from app.lineage.models import LINK_KIND_LABELS
 from app.triage import queries, responses
-from app.triage.forms import ActionForm, BulkResponseForm, ResponseForm, ReturnForm
+from app.triage.forms import ActionForm, BulkResponseForm, LandingForm, ResponseForm, ReturnForm
 from app.triage.grouping import group_label
+from app.triage.landings import ADOPTING, landing_phrases, next_revision, parse_keys, set_landings
 from app.triage.loaders import (
     publisher_revision,
     reviewer_revision,
@@ -35,13 +38,38 @@ def response_reason(response: Response) -> str:
     return response.reason
 
 
+def public_landing_phrases(answers) -> dict:
+    """{response id: "见第二稿第十四条"} of published answers, for a reading page: landings in
+    published revisions only, in the reader's language, one query for the list."""
+    return landing_phrases(list(answers), current_language(), public=True)
+
+
 def answer_helpers():
     return {
         "published_responses": published_responses,
+        "public_landing_phrases": public_landing_phrases,
+        "landing_kind_labels": LINK_KIND_LABELS,
         "disposition_labels": DISPOSITION_LABELS,
         "response_state_labels": RESPONSE_STATE_LABELS,
         "response_reason": response_reason,
     }
+
+
+def _landed(save, landings: str):
+    """``save()`` (draft or edit the answer), then its landings in the next revision, when
+    there is one: the keys typed for an adopted answer, none for any other disposition."""
+
+    def run():
+        response = save()
+        later = next_revision(response.revision)
+        if later is not None:
+            keys = parse_keys(landings) if response.disposition in ADOPTING else []
+            set_landings(
+                response=response, revision=later, keys=keys, actor=current_user, now=utcnow()
+            )
+        return response
+
+    return run
 
 
 def _save(target, form: ResponseForm, to: str):
@@ -50,22 +78,54 @@ def _save(target, form: ResponseForm, to: str):
         "reason": form.reason.data,
         "reason_en": form.reason_en.data,
     }
+    landings = form.landings.data or ""
     existing = responses.response_of(target)
     if existing is None:
         return carry_out(
-            lambda: responses.draft_response(
-                target=target, actor=current_user, now=utcnow(), **fields
+            _landed(
+                lambda: responses.draft_response(
+                    target=target, actor=current_user, now=utcnow(), **fields
+                ),
+                landings,
             ),
             _("The response was saved as a draft."),
             to,
         )
     return carry_out(
-        lambda: responses.edit_response(
-            response=existing, actor=current_user, now=utcnow(), **fields
+        _landed(
+            lambda: responses.edit_response(
+                response=existing, actor=current_user, now=utcnow(), **fields
+            ),
+            landings,
         ),
         _("The response was saved."),
         to,
     )
+
+
+def save_landings(slug: str, number: int, response_id: int):
+    """Where an answer's change landed, set on its own (also once the answer is published:
+    the next revision is written after the answers)."""
+    revision = team_revision(slug, number)
+    response = revision_response(revision, response_id)
+    form = LandingForm()
+    to = safe_next(form.next.data, answer_page(response))
+    if not form.validate():
+        return form_refused(form, to)
+
+    def land():
+        later = next_revision(revision)
+        if later is None:
+            raise Refused(_("There is no later revision yet for the change to land in."))
+        return set_landings(
+            response=response,
+            revision=later,
+            keys=parse_keys(form.landings.data),
+            actor=current_user,
+            now=utcnow(),
+        )
+
+    return carry_out(land, _("Where the change landed was saved."), to)
 
 
 def save_group_response(slug: str, number: int, group_id: int):
