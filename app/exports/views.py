@@ -24,6 +24,9 @@ from app.exports.summary import LANGUAGES, SummaryOptions
 from app.feedback.loaders import addressed_unit
 from app.feedback.outgoing import FORM_FORMATS, filled_in_for, form_file
 from app.measures.loaders import published_revision
+from app.triage.consistency import check as consistency_check
+from app.triage.consistency_views import consistency_context
+from app.triage.landings import next_revision
 from app.triage.models import DISPOSITION_LABELS
 
 bp = Blueprint("exports", __name__)
@@ -155,4 +158,15 @@ def adoption_report(slug: str, number: int):
         report=report,
         disposition_labels=DISPOSITION_LABELS,
         english=current_language() == "en",
+        **_staff_edition(revision),
     )
+
+
+def _staff_edition(revision) -> dict:
+    """For those who read every comment, the adoption report adds the consistency check of
+    this revision's answers against the next text (published or not): what the public edition
+    cannot show, and what the team must settle before it is published."""
+    later = next_revision(revision) if can_read_all_comments(current_user) else None
+    if later is None:
+        return {"consistency": None}
+    return {"next_revision": later, **consistency_context(consistency_check(revision=later))}

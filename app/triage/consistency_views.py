@@ -17,9 +17,17 @@ def consistency(slug: str, number: int):
         "triage/consistency.html",
         revision=revision,
         measure=revision.measure,
-        report=check(revision=revision),
-        answer_page=answer_page,
-        answer_name=lambda r: group_label(r.group) if r.group_id else r.comment.receipt,
-        link_kind_labels=LINK_KIND_LABELS,
-        no_landing=NO_LANDING,
+        **consistency_context(check(revision=revision)),
     )
+
+
+def consistency_context(report) -> dict:
+    """What triage/_consistency_report.html reads: the report (or None), and how to name and
+    link its answers; for the check's page and for the adoption report's staff edition."""
+    return {
+        "consistency": report,
+        "answer_page": answer_page,
+        "answer_name": lambda r: group_label(r.group) if r.group_id else r.comment.receipt,
+        "link_kind_labels": LINK_KIND_LABELS,
+        "no_landing": NO_LANDING,
+    }

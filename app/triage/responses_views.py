@@ -219,14 +219,19 @@ RETURN_MAIL = """{name}：
 
 
 def answer_page(response: Response, *, external: bool = False) -> str:
-    """The page where a response is written: its group's, or its one comment's."""
+    """The page where a response is written: its group's, or its one comment's (named in full:
+    other areas' pages link to it too)."""
     slug, number = response.revision.measure.slug, response.revision.number
     if response.group_id is not None:
         return url_for(
-            ".show_group", slug=slug, number=number, group_id=response.group_id, _external=external
+            "triage.show_group",
+            slug=slug,
+            number=number,
+            group_id=response.group_id,
+            _external=external,
         )
     return url_for(
-        ".show_comment",
+        "triage.show_comment",
         slug=slug,
         number=number,
         comment_id=response.comment_id,

@@ -40,6 +40,7 @@ PAGES = (
         _l("Revision and alignment"),
         also=("revisions.publish_revision", "lineage.review"),
     ),
+    Page("triage.consistency", _l("Consistency check")),
 )
 
 

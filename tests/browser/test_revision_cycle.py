@@ -92,6 +92,15 @@ def test_the_team_publishes_the_second_draft_and_a_visitor_sees_what_changed(
     assert "征求意见中" in rows.nth(1).inner_text()
     assert "已结束" in rows.nth(0).inner_text()
 
+    # What changed: the 对照表 of the two published revisions, opened from the measure's page.
+    with page.expect_navigation():
+        page.get_by_role("link", name="与上一稿对照").first.click()
+    assert page.url == cycle_server + "/m/certified-personnel/compare/1...2"
+    assert page.locator(".compare-row--new").count() >= 4
+    assert page.locator(".compare-row--modified ins").count() > 0
+    assert page.locator(".compare-row__answers").count() == 0  # no staff column for a visitor
+    page.screenshot(path=artifacts / f"cycle-compare-{engine}.png")
+
     # The history of a renumbered clause: 第二十一条 of the 第二稿 was 第二十条.
     page.goto(cycle_server + "/m/certified-personnel/r/2/c/art21")
     history = page.locator("section.clause-history")

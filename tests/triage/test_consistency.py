@@ -186,3 +186,48 @@ def test_the_page_of_a_first_revision_says_there_is_nothing_to_check(app, db, cl
     html = text(client.get(f"/m/{first.measure.slug}/r/1/team/consistency"))
 
     assert "This is the first revision: there are no earlier answers to check against it." in html
+
+
+# -- the adoption report's staff edition -------------------------------------------------------
+
+
+def adoption_page(client, revision) -> str:
+    return text(client.get(f"/m/{revision.measure.slug}/r/{revision.number}/adoption"))
+
+
+@pytest.mark.parametrize("email", ["team@example.org", "official@example.org"])
+def test_the_adoption_report_staff_edition_has_the_check(demo, db, client, login_as, email):
+    english(client)
+    first, second = demo_revisions()
+    login_as(user(email))
+
+    html = adoption_page(client, first)
+
+    section = html.split('class="adoption-consistency staff-only"', 1)[1]
+    assert f'href="/m/{first.measure.slug}/r/2/team/consistency"' in section
+    assert '<strong id="count-adopted-unchanged">1</strong>' in section
+    row = section.split('<tr id="adopted-unchanged-', 1)[1].split("</tr>", 1)[0]
+    assert "培训机构的备案时点" in row
+    assert '<h3 id="unexplained-heading">Changes no answer explains</h3>' in section
+
+
+@pytest.mark.parametrize("email", [None, "participant@example.org"])
+def test_the_public_adoption_report_has_no_check(demo, db, client, login_as, email):
+    first, _second = demo_revisions()
+    if email:
+        login_as(user(email))
+
+    html = adoption_page(client, first)
+
+    assert "adoption-figures" in html  # the report itself is there
+    assert (
+        "adoption-consistency" not in html
+        and "培训机构的备案时点" not in html.split("adoption-figures", 1)[0]
+    )
+
+
+def test_the_last_revision_has_no_check_to_show(demo, db, client, login_as):
+    _first, second = demo_revisions()
+    login_as(user("team@example.org"))
+
+    assert "adoption-consistency" not in adoption_page(client, second)

@@ -23,6 +23,7 @@ LABELS = [
     "Form import",
     "Downloads",
     "Revision and alignment",
+    "Consistency check",
 ]
 PATHS = [
     "team/comments",
@@ -36,6 +37,7 @@ PATHS = [
     "team/forms",
     "downloads",
     "team/revision",
+    "team/consistency",
 ]
 
 
