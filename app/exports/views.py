@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from app.accounts.permissions import require
 from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
-from app.core.filetypes import OutputFile
+from app.core.filetypes import OutputFile, attachment
 from app.core.i18n import current_language
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.adoption import adoption_report as build_adoption_report
@@ -48,13 +48,7 @@ def handed_out(revision, output: OutputFile, options: dict) -> Response:
     now = utcnow()
     record_download(user=current_user, revision=revision, output=output, options=options, now=now)
     db.session.commit()
-    # content_type, not mimetype: werkzeug appends "; charset=utf-8" to a text/ mimetype, and
-    # the CSV's already names its charset (it was sent as "text/csv; charset=utf-8; charset=utf-8").
-    reply = Response(output.data, content_type=output.mime)
-    reply.headers["Content-Disposition"] = f'attachment; filename="{output.filename}"'
-    reply.headers["X-Content-SHA256"] = output.sha256
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+    return attachment(output)
 
 
 @bp.get("/m/<slug>/r/<int:number>/downloads")

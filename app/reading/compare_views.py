@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from app.comments.rules import can_read_all_comments
 from app.core.extensions import db
+from app.core.filetypes import attachment
 from app.core.i18n import current_language
 from app.core.timeutil import to_local, utcnow, zone
 from app.exports.downloads import record_download
@@ -146,8 +147,4 @@ def compare_download(slug: str, old: int, new: int, fmt: str):
             now=utcnow(),
         )
         db.session.commit()
-    reply = Response(output.data, content_type=output.mime)
-    reply.headers["Content-Disposition"] = f'attachment; filename="{output.filename}"'
-    reply.headers["X-Content-SHA256"] = output.sha256
-    reply.headers["Cache-Control"] = "no-store"
-    return reply
+    return attachment(output)

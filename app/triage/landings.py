@@ -64,16 +64,7 @@ def next_revision(revision: Revision) -> Revision | None:
 
 def landing_keys(response: Response, revision: Revision) -> list[str]:
     """The keys the response landed on in ``revision``, in the order they were set."""
-    return list(
-        db.session.scalars(
-            select(ResponseLanding.clause_key)
-            .where(
-                ResponseLanding.response_id == response.id,
-                ResponseLanding.revision_id == revision.id,
-            )
-            .order_by(ResponseLanding.id)
-        )
-    )
+    return [landing.clause_key for landing in _landings(response, revision)]
 
 
 def set_landings(

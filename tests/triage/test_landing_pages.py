@@ -67,20 +67,20 @@ def test_the_answer_form_suggests_the_clause_the_commented_one_became(pair, clie
     )
 
 
+def save_answer(client, pair, disposition, landings, reason="", **kwargs):
+    """Post the answer form of the commented clause's page, as its CSRF token allows."""
+    html = text(client.get(pair["url"]))
+    fields = {"disposition": disposition, "reason": reason, "landings": landings}
+    return client.post(
+        pair["url"] + "/response", data={"csrf_token": csrf_token(html), **fields}, **kwargs
+    )
+
+
 def test_saving_the_answer_saves_where_it_landed(pair, client, login_as):
     english(client)
     team = login_as(pair["team"])
-    html = text(client.get(pair["url"]))
 
-    saved = client.post(
-        pair["url"] + "/response",
-        data={
-            "csrf_token": csrf_token(html),
-            "disposition": "adopted",
-            "reason": "",
-            "landings": "art3.p2, art2",
-        },
-    )
+    saved = save_answer(client, pair, "adopted", "art3.p2, art2")
 
     assert saved.status_code == 303
     response = database.session.scalar(select(Response))
@@ -98,18 +98,8 @@ def test_saving_the_answer_saves_where_it_landed(pair, client, login_as):
 def test_an_unknown_key_refuses_the_whole_save(pair, client, login_as):
     english(client)
     login_as(pair["team"])
-    html = text(client.get(pair["url"]))
 
-    refused = client.post(
-        pair["url"] + "/response",
-        data={
-            "csrf_token": csrf_token(html),
-            "disposition": "adopted",
-            "reason": "",
-            "landings": "art3.p2 art30",
-        },
-        follow_redirects=True,
-    )
+    refused = save_answer(client, pair, "adopted", "art3.p2 art30", follow_redirects=True)
 
     assert "Revision 2 has no clause art30." in text(refused)
     assert database.session.query(Response).count() == 0
@@ -118,17 +108,8 @@ def test_an_unknown_key_refuses_the_whole_save(pair, client, login_as):
 def test_a_rejected_answer_keeps_no_landing(pair, client, login_as):
     english(client)
     login_as(pair["team"])
-    html = text(client.get(pair["url"]))
 
-    client.post(
-        pair["url"] + "/response",
-        data={
-            "csrf_token": csrf_token(html),
-            "disposition": "not_adopted",
-            "reason": "保持原文。",
-            "landings": "art3.p2",
-        },
-    )
+    save_answer(client, pair, "not_adopted", "art3.p2", reason="保持原文。")
 
     response = database.session.scalar(select(Response))
     assert landing_keys(response, pair["second"]) == []

@@ -57,3 +57,19 @@ def repack(data: bytes, moment: datetime) -> bytes:
         for info in source.infolist():
             target.writestr(info.filename, source.read(info))
     return out.getvalue()
+
+
+def docx_bytes(document, *, title: str, subject: str, day: str) -> bytes:
+    """The python-docx ``document`` as bytes that depend on its content only: core properties
+    named by us and dated ``day`` (not "now", not the template's), zip entries at that moment."""
+    moment = fixed_moment(day)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = subject
+    properties.author = properties.last_modified_by = "Zhengqiu"
+    properties.comments = ""
+    properties.revision = 1
+    properties.created = properties.modified = moment
+    out = io.BytesIO()
+    document.save(out)
+    return repack(out.getvalue(), moment)

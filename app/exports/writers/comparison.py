@@ -21,7 +21,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from app.exports.writers._common import fixed_moment, repack
+from app.exports.writers._common import docx_bytes, fixed_moment, repack
 from app.exports.writers.docx import EAST_ASIAN_FONT, _repeat_as_heading, _set_fonts, _table
 from app.exports.writers.xlsx import _fill
 
@@ -97,17 +97,7 @@ def write_compare_docx(sheet: CompareSheet) -> bytes:
                 paragraph = cells[3].paragraphs[0] if index == 0 else cells[3].add_paragraph()
                 paragraph.add_run(answer)
 
-    moment = fixed_moment(sheet.day)
-    properties = document.core_properties
-    properties.title = sheet.title
-    properties.subject = sheet.subtitle
-    properties.author = properties.last_modified_by = "Zhengqiu"
-    properties.comments = ""
-    properties.revision = 1
-    properties.created = properties.modified = moment
-    out = io.BytesIO()
-    document.save(out)
-    return repack(out.getvalue(), moment)
+    return docx_bytes(document, title=sheet.title, subject=sheet.subtitle, day=sheet.day)
 
 
 _THIN = Side(style="thin", color="000000")

@@ -7,7 +7,6 @@ LibreOffice falls back to an installed CJK font (Noto CJK) for the glyphs.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 
@@ -20,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from app.exports.summary_model import Summary
-from app.exports.writers._common import fixed_moment, repack
+from app.exports.writers._common import docx_bytes
 
 EAST_ASIAN_FONT = "SimSun"
 # Relative widths of 序号 · 章条编号 · 意见针对稿次 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注
@@ -53,17 +52,7 @@ def write_cumulative_docx(summaries: Sequence[Summary]) -> bytes:
         _summary_body(document, summary)
 
     header = last.header
-    moment = fixed_moment(header.date)
-    properties = document.core_properties
-    properties.title = header.title
-    properties.subject = header.table_title
-    properties.author = properties.last_modified_by = "Zhengqiu"
-    properties.comments = ""
-    properties.revision = 1
-    properties.created = properties.modified = moment
-    out = io.BytesIO()
-    document.save(out)
-    return repack(out.getvalue(), moment)
+    return docx_bytes(document, title=header.title, subject=header.table_title, day=header.date)
 
 
 def _summary_body(document, summary: Summary) -> None:
