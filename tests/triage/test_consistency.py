@@ -204,6 +204,9 @@ def test_the_adoption_report_staff_edition_has_the_check(demo, db, client, login
     html = adoption_page(client, first)
 
     section = html.split('class="adoption-consistency staff-only"', 1)[1]
+    pair = section.split("<p>The answers given on the ", 1)[1].split(".</p>", 1)[0]
+    names = [f"{r.label_in('en')} (revision {r.number})" for r in (first, second)]
+    assert pair.split(" against the text of the ") == names  # the next text, not this one
     assert f'href="/m/{first.measure.slug}/r/2/team/consistency"' in section
     assert '<strong id="count-adopted-unchanged">1</strong>' in section
     row = section.split('<tr id="adopted-unchanged-', 1)[1].split("</tr>", 1)[0]
