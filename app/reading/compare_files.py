@@ -67,6 +67,7 @@ def compare_sheet(
             new=revision_name(comparison.new, language),
         )
         title = measure.title_in(language)
+        footer = _("Page {page} of {pages}")
     return CompareSheet(
         title=title,
         subtitle=subtitle,
@@ -75,6 +76,7 @@ def compare_sheet(
         lines=lines,
         day=today.isoformat(),
         summary=summary,
+        page_footer=footer,
     )
 
 

@@ -9,6 +9,7 @@ import io
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
 from sqlalchemy import select
@@ -48,6 +49,9 @@ def test_docx_is_a_landscape_table_with_the_marks(rounds, client):
     document = Document(io.BytesIO(download(client, "docx")))
 
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    footer = document.sections[0].footer.paragraphs[0]
+    assert [code.text for code in footer._p.iter(qn("w:instrText"))] == [" PAGE ", " NUMPAGES "]
+    assert footer.text == "第 1 页 共 1 页"  # the fields' results until Word updates them
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["修改", "修改前", "修改后"]
     assert [row.cells[0].text for row in table.rows[1:]] == [

@@ -22,7 +22,13 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from app.exports.writers._common import docx_bytes, fixed_moment, repack
-from app.exports.writers.docx import EAST_ASIAN_FONT, _repeat_as_heading, _set_fonts, _table
+from app.exports.writers.docx import (
+    EAST_ASIAN_FONT,
+    _page_footer,
+    _repeat_as_heading,
+    _set_fonts,
+    _table,
+)
 from app.exports.writers.xlsx import _fill
 
 EQUAL, INSERT, DELETE, LABEL = "equal", "insert", "delete", "label"
@@ -46,6 +52,7 @@ class CompareSheet:
     lines: list[CompareLine]
     day: str  # YYYY-MM-DD: the file's dates
     summary: str = ""  # the counts, one line
+    page_footer: str = ""  # with {page} and {pages}, e.g. "第 {page} 页 共 {pages} 页"
 
 
 _PAGE_WIDTH, _PAGE_HEIGHT, _MARGIN = Mm(297), Mm(210), Mm(15)
@@ -60,6 +67,8 @@ def write_compare_docx(sheet: CompareSheet) -> bytes:
     section.page_width, section.page_height = _PAGE_WIDTH, _PAGE_HEIGHT
     section.left_margin = section.right_margin = _MARGIN
     section.top_margin = section.bottom_margin = _MARGIN
+    if sheet.page_footer:  # the 对照表 is printed and circulated: its pages are numbered
+        _page_footer(section.footer.paragraphs[0], sheet.page_footer)
     for text, size in ((sheet.title, Pt(16)), (sheet.subtitle, Pt(13))):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
