@@ -59,6 +59,7 @@ def register_blueprints(app: Flask) -> None:
     from app.accounts.views import bp as accounts_bp
     from app.admin.views import bp as units_admin_bp
     from app.comments.cosignature_views import bp as cosignatures_bp
+    from app.comments.report_views import bp as reports_bp
     from app.comments.views import bp as comments_bp
     from app.core.i18n import bp as i18n_bp
     from app.exports.views import bp as exports_bp
@@ -79,6 +80,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(measures_bp)
     app.register_blueprint(measures_admin_bp)
     app.register_blueprint(comments_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(triage_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(feedback_bp)

@@ -42,6 +42,7 @@ class Defaults:
     SIGNIN_LOCK_MINUTES = 15
     RATELIMIT_COMMENT = "60 per hour"
     RATELIMIT_VERIFY = "3 per hour"  # resending the e-mail verification link
+    RATELIMIT_REPORT = "10 per hour"  # reports of published comments, per account
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
     FORM_IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a returned feedback form (DOCX/XLSX)
     COMMENT_MAX_CHARS = 20000  # per text field; a 10 MB body is refused, not stored

@@ -6,6 +6,7 @@ from app.accounts import models as accounts  # noqa: F401
 from app.accounts import sign_in_limits  # noqa: F401 (LoginFailure)
 from app.audit import models as audit  # noqa: F401
 from app.comments import models as comments  # noqa: F401
+from app.comments import moderation_models as moderation  # noqa: F401
 from app.exports import models as exports  # noqa: F401
 from app.feedback import models as feedback  # noqa: F401
 from app.lineage import models as lineage  # noqa: F401

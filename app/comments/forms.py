@@ -10,6 +10,7 @@ from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app.comments.models import CONSENT_LABELS, STANCE_LABELS, TYPE_LABELS, Consent
+from app.comments.moderation_models import REPORT_REASON_LABELS
 from app.core.forms import Form
 
 TYPE_CHOICES = [(key.value, label) for key, label in TYPE_LABELS.items()]
@@ -72,3 +73,14 @@ class CosignatureDecisionForm(Form):
     """A co-signing unit's confirm or decline; the team gives the reason it decides for one."""
 
     reason = StringField(_l("Reason (when deciding for the unit)"), validators=[Length(max=500)])
+
+
+class ReportForm(Form):
+    """A reader's report of a published comment: the reason (checked by the service against
+    ReportReason) and, for "other" required, what is wrong."""
+
+    reason = StringField(_l("Why do you report this comment?"), default="")
+    details = TextAreaField(_l("What is wrong (required for “Other”)"))
+    next = HiddenField()
+
+    choices = {"reason": [(key.value, label) for key, label in REPORT_REASON_LABELS.items()]}

@@ -1,7 +1,8 @@
 """What readers may see of the comments: counts per clause, and the published comments.
 
 Publication follows the measure's setting (never / after the period / at once), each
-comment's consent, and whether the measure shows names. The team's published answers to
+comment's consent, and whether the measure shows names; a comment the team hid
+(app/comments/moderation.py) is never shown. The team's published answers to
 them are triage's (app/triage/published_answers.py).
 """
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.comments.models import Comment, CommentStatus, Consent
+from app.comments.moderation_models import HIDDEN_NOW
 from app.core.extensions import db
 from app.measures.models import Clause, CommentVisibility, Revision
 
@@ -35,18 +37,31 @@ def comments_are_public(revision: Revision, now: datetime) -> bool:
     return visibility == CommentVisibility.AFTER and revision.has_closed(now)
 
 
+# What a comment needs, besides its measure's setting and being submitted, to be shown.
+PUBLISHABLE = (Comment.consent != Consent.PRIVATE) & ~HIDDEN_NOW
+
+
+def is_public(comment: Comment, now: datetime) -> bool:
+    """Whether everyone may read ``comment`` now, as public_comments lists it (one query for
+    its hiding)."""
+    return (
+        comments_are_public(comment.revision, now)
+        and comment.status == CommentStatus.SUBMITTED
+        and bool(db.session.scalar(select(PUBLISHABLE).where(Comment.id == comment.id)))
+    )
+
+
 def public_comments(revision: Revision, clause: Clause | None, now: datetime) -> list[Comment]:
     """The comments on ``clause`` (and the clauses under it) that may be shown to everyone.
 
     Only when the measure publishes comments (at once, or after the period), only submitted
-    ones, only with their author's consent; ``clause=None`` gives the general comments.
+    ones, only with their author's consent, none that the team hid; ``clause=None`` gives
+    the general comments.
     """
     if not comments_are_public(revision, now):
         return []
     query = select(Comment).where(
-        Comment.revision_id == revision.id,
-        Comment.status == CommentStatus.SUBMITTED,
-        Comment.consent != Consent.PRIVATE,
+        Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED, PUBLISHABLE
     )
     if clause is None:
         query = query.where(Comment.clause_id.is_(None))
@@ -57,6 +72,24 @@ def public_comments(revision: Revision, clause: Clause | None, now: datetime) ->
         selectinload(Comment.author), selectinload(Comment.unit), selectinload(Comment.cosigners)
     )
     return list(db.session.scalars(query.order_by(Comment.created_at, Comment.id)))
+
+
+def hidden_count(revision: Revision, clause: Clause | None, now: datetime) -> int:
+    """How many comments ``public_comments`` leaves out because the team hid them (and not
+    because their author asked): the clause page says so, apart from the unpublished."""
+    if not comments_are_public(revision, now):
+        return 0
+    query = select(func.count(Comment.id)).where(
+        Comment.revision_id == revision.id,
+        Comment.status == CommentStatus.SUBMITTED,
+        Comment.consent != Consent.PRIVATE,
+        HIDDEN_NOW,
+    )
+    if clause is None:
+        query = query.where(Comment.clause_id.is_(None))
+    else:
+        query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
+    return db.session.scalar(query) or 0
 
 
 def public_author(comment: Comment) -> str | None:

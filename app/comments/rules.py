@@ -49,3 +49,9 @@ def can_decide_cosignature(user, unit, *, unit_has_representative: bool) -> bool
     if can_speak_for_unit(user, unit):
         return True
     return is_team(user) and not unit_has_representative
+
+
+def can_report_comment(user, comment) -> bool:
+    """Any signed-in reader reports a published comment, except its author (who edits or
+    withdraws it). Visitors sign in first: one report per reader needs to know the reader."""
+    return role_of(user) is not None and comment.author_id != user.id

@@ -38,6 +38,7 @@ from app.comments.models import (
     Comment,
     CommentStatus,
 )
+from app.comments.moderation import current_hiding, hidden_reasons
 from app.comments.publication import public_author
 from app.comments.queries import comments_by, cosigner_choices
 from app.comments.rules import can_edit_comment
@@ -231,6 +232,7 @@ def receipt(receipt: str):
         revision=comment.revision,
         measure=comment.revision.measure,
         can_edit=can_edit_comment(current_user, comment, utcnow()),
+        hiding=current_hiding(comment),
         just_received=request.args.get("received") == "1" and comment.author_id == current_user.id,
         received_again=request.args.get("received") == "again"
         and comment.author_id == current_user.id,
@@ -246,6 +248,7 @@ def my_comments():
         "comments/mine.html",
         comments=comments,
         editable={c.id for c in comments if can_edit_comment(author, c, now)},
+        hidden=hidden_reasons(c.id for c in comments),
     )
 
 

@@ -2,8 +2,9 @@
 closed, each published answer by clause — what was adopted and why — with the counts.
 
 Only published answers appear. A comment's own words appear only where its author consented
-to publication and the measure publishes comments; its author's name only where the measure
-shows names and the author agreed. Otherwise the answer says how many comments it answers.
+to publication, the measure publishes comments and the team did not hide it; its author's name
+only where the measure shows names and the author agreed. Otherwise the answer says how many
+comments it answers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.comments.models import Comment, CommentStatus, Consent
+from app.comments.moderation import hidden_in_revision
 from app.comments.publication import comments_are_public, public_author
 from app.core.extensions import db
 from app.measures.models import Clause, Revision
@@ -30,10 +32,12 @@ class ReportAnswer:
     response: Response
     comments: list[Comment]
     shown: list[tuple[Comment, str | None]] = field(default_factory=list)  # (comment, name)
+    withheld: int = 0  # published with consent, but hidden by the team (moderation)
 
     @property
     def hidden(self) -> int:
-        return len(self.comments) - len(self.shown)
+        """Not shown at their authors' request."""
+        return len(self.comments) - len(self.shown) - self.withheld
 
 
 @dataclass(slots=True)
@@ -78,6 +82,7 @@ def adoption_report(revision: Revision, *, now: datetime, language: str = "zh") 
             members.setdefault(comment.group_id, []).append(comment)
     own = {comment.id: comment for comment in comments}
     public = comments_are_public(revision, now)
+    hidden = set(hidden_in_revision(revision.id)) if public else set()
     answers: list[ReportAnswer] = []
     for response in responses:
         if response.group_id is not None:
@@ -85,7 +90,9 @@ def adoption_report(revision: Revision, *, now: datetime, language: str = "zh") 
         else:
             answered = [own[response.comment_id]] if response.comment_id in own else []
         if answered:
-            answers.append(ReportAnswer(response, answered, _shown(public, answered)))
+            shown = _shown(public, answered, hidden)
+            withheld = sum(1 for c in answered if c.id in hidden and c.consent != Consent.PRIVATE)
+            answers.append(ReportAnswer(response, answered, shown, withheld))
     figures = answer_figures(revision)  # the published basis, as defined for every page
     return AdoptionReport(
         received=figures.received,
@@ -96,12 +103,19 @@ def adoption_report(revision: Revision, *, now: datetime, language: str = "zh") 
     )
 
 
-def _shown(public: bool, comments: list[Comment]) -> list[tuple[Comment, str | None]]:
+def _shown(
+    public: bool, comments: list[Comment], hidden: set[int]
+) -> list[tuple[Comment, str | None]]:
     """The comments shown with their answer, each with its author's public name (or None),
-    under the same rules as the public clause view (publication.public_comments)."""
+    under the same rules as the public clause view (publication.public_comments): ``hidden``
+    are the ids the team hid."""
     if not public:
         return []
-    return [(c, public_author(c)) for c in comments if c.consent != Consent.PRIVATE]
+    return [
+        (c, public_author(c))
+        for c in comments
+        if c.consent != Consent.PRIVATE and c.id not in hidden
+    ]
 
 
 def _place(answer: ReportAnswer) -> tuple[int, int]:

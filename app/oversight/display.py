@@ -27,6 +27,7 @@ from app.comments.models import (
     TYPE_LABELS,
     Comment,
 )
+from app.comments.moderation_models import REPORT_REASON_LABELS
 from app.core.extensions import db
 from app.core.i18n import current_language
 from app.core.templating import local_datetime
@@ -111,6 +112,10 @@ FIELD_LABELS = {
     "lineage_confirmed_at": _l("Alignment confirmed"),
     "landings": _l("Clauses where the change landed"),
     "landing_revision": _l("Revision where the change landed"),
+    "hidden": _l("Hidden from the public"),
+    "report_reason": _l("Reported as"),
+    "details": _l("Explanation"),
+    "reports_closed": _l("Reports closed"),
 }
 
 # A field whose meaning depends on the action: an internal note's body is the note.
@@ -137,6 +142,7 @@ VOCABULARIES = {
     "comments_public": VISIBILITY_LABELS,
     "representative": REPRESENTATIVE_LABELS,
     "link_kind": LINK_KIND_LABELS,
+    "report_reason": REPORT_REASON_LABELS,
     "kind": {"account": _l("Account"), "ip": _l("Network address")},
     "why": {
         "group dissolved": _l("the group was dissolved"),

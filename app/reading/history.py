@@ -20,8 +20,8 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from app.comments.models import Comment, CommentStatus, Consent
-from app.comments.publication import comments_are_public
+from app.comments.models import Comment, CommentStatus
+from app.comments.publication import PUBLISHABLE, comments_are_public
 from app.core.extensions import db
 from app.legaltext.diffing import diff
 from app.lineage.models import LinkKind
@@ -181,8 +181,9 @@ def _changes(before: HistoryStep, step: HistoryStep) -> list[tuple[str, str]]:
 
 def _fill_comments(steps: list[HistoryStep], *, viewer, now: datetime) -> None:
     """Each step's comments: the published ones (as the clause page publishes them: the
-    measure's setting, the author's consent), the viewer's own, and how many were received.
-    The current revision's published comments are the page's own section, not repeated."""
+    measure's setting, the author's consent, none the team hid), the viewer's own, and how
+    many were received. The current revision's published comments are the page's own
+    section, not repeated."""
     roots = [c.id for step in steps for c in step.clauses]
     if not roots:
         return
@@ -198,7 +199,7 @@ def _fill_comments(steps: list[HistoryStep], *, viewer, now: datetime) -> None:
     me = viewer.id if viewer is not None and viewer.is_authenticated else None
     shown = []
     if public_in:
-        shown.append(Comment.revision_id.in_(public_in) & (Comment.consent != Consent.PRIVATE))
+        shown.append(Comment.revision_id.in_(public_in) & PUBLISHABLE)
     if me is not None:
         shown.append(Comment.author_id == me)
     if shown:

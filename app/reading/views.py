@@ -5,7 +5,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from app.comments.publication import comment_counts, comments_are_public, public_comments
+from app.comments.moderation import reported_by
+from app.comments.publication import (
+    comment_counts,
+    comments_are_public,
+    hidden_count,
+    public_comments,
+)
 from app.core.i18n import current_language
 from app.core.timeutil import utcnow
 from app.lineage.models import LINK_KIND_LABELS
@@ -144,6 +150,7 @@ def clause(slug: str, number: int, key: str):
     now = utcnow()
     shown = comments_are_public(found, now)
     public = public_comments(found, node.clause, now)
+    hidden_here = hidden_count(found, node.clause, now) if shown else 0
     revisions = visible_revisions(
         found.measure, with_unpublished=can_see_unpublished_revisions(current_user)
     )
@@ -155,7 +162,10 @@ def clause(slug: str, number: int, key: str):
         comments_public=shown,
         public=public,
         answers=answers_shown_once(public),
-        unpublished=subtree_count(found, node) - len(public) if shown else 0,
+        # Those the team hid are said apart: not "at their authors' request".
+        unpublished=subtree_count(found, node) - len(public) - hidden_here if shown else 0,
+        hidden_here=hidden_here,
+        reported=reported_by(current_user, [c.id for c in public]),
         revision=found,
         measure=found.measure,
         node=node,

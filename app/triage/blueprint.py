@@ -10,6 +10,7 @@ from app.triage import consulted_views as consulted
 from app.triage import dashboard_views as dashboard
 from app.triage import entry_views as entry
 from app.triage import groups_views as groups
+from app.triage import moderation_views as moderation
 from app.triage import queue_views as queue
 from app.triage import responses_views as answers
 from app.triage.workbench import workbench_helpers
@@ -28,6 +29,10 @@ URL_MAP = (
     (f"{TEAM}/comments/<int:comment_id>/assign", queue.assign_comment, POST),
     (f"{TEAM}/comments/<int:comment_id>/notes", queue.add_comment_note, POST),
     (f"{TEAM}/comments/<int:comment_id>/response", answers.save_comment_response, POST),
+    # moderation of a published comment: hide, show again, close its reports
+    (f"{TEAM}/comments/<int:comment_id>/hide", moderation.hide_comment, POST),
+    (f"{TEAM}/comments/<int:comment_id>/unhide", moderation.unhide_comment, POST),
+    (f"{TEAM}/comments/<int:comment_id>/reports/dismiss", moderation.dismiss_reports, POST),
     # the dashboard, and the consistency of the answers with the next text
     (f"{TEAM}/dashboard", dashboard.dashboard, GET),
     (f"{TEAM}/consistency", consistency.consistency, GET),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.accounts.models import Unit, UnitCategory, User
 from app.comments.models import Attachment, Channel, Comment, CommentStatus, CommentType
+from app.comments.moderation_models import HIDDEN_NOW, REPORTED_NOW
 from app.core.extensions import db
 from app.lineage.models import ClauseLink
 from app.measures.models import Clause, Revision
@@ -46,6 +47,9 @@ ANSWERED = Comment.id.in_(
         )
     )
 )
+# Moderation: hidden from the public now, else with a reader's open report (hiding closes
+# the reports, so a comment is rarely both; hidden wins).
+MODERATION = case((HIDDEN_NOW, "hidden"), (REPORTED_NOW, "reported"), else_=None)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class QueueFilters:
     attachment: str = ""  # "yes" / "no"
     late: str = ""  # "yes" / "no"
     carried: str = ""  # "yes": only those carried over from earlier revisions; "no": none
+    moderation: str = ""  # "reported": with an open report; "hidden": hidden from the public
     q: str = ""
     sort: str = "document"
     page: int = 1
@@ -103,6 +108,7 @@ class QueueFilters:
             attachment=choice("attachment", {"yes", "no"}),
             late=choice("late", {"yes", "no"}),
             carried=choice("carried", {"yes", "no"}),
+            moderation=choice("moderation", {"reported", "hidden"}),
             q=(args.get("q") or "").strip()[:200],
             sort=choice("sort", SORTS) or "document",
             page=number("page") or 1,
@@ -272,6 +278,8 @@ def _conditions(filters: QueueFilters, ctx: Context, skip: str = "") -> list:
         where.append(HAS_ATTACHMENT if f.attachment == "yes" else ~HAS_ATTACHMENT)
     if f.late and skip != "late":
         where.append(Comment.late.is_(f.late == "yes"))
+    if f.moderation and skip != "moderation":
+        where.append(HIDDEN_NOW if f.moderation == "hidden" else REPORTED_NOW)
     if f.q and ctx.search is not None:
         where.append(ctx.search.ids_condition)
     return where
@@ -357,6 +365,7 @@ def facets(filters: QueueFilters, ctx: Context) -> dict[str, dict]:
         "assignee": _named_facet(filters, ctx, "assignee", Comment.assignee_id, User, User.name),
         "attachment": _keyed(_facet(filters, ctx, "attachment", HAS_ATTACHMENT), names=yes_no),
         "late": _keyed(_facet(filters, ctx, "late", Comment.late), names=yes_no),
+        "moderation": _keyed(_facet(filters, ctx, "moderation", MODERATION)),
         "carried": _keyed(
             _facet(filters, ctx, "carried", Comment.revision_id != ctx.revision_id), names=yes_no
         )

@@ -116,6 +116,13 @@ def facet_options(page: q.QueuePage, filters: q.QueueFilters, clauses: dict, lin
         ),
         ("late", _("Late"), labelled("late", {"yes": _l("Late"), "no": _l("On time")})),
         (
+            "moderation",
+            _("Reports and hiding"),
+            labelled(
+                "moderation", {"reported": _l("Reported"), "hidden": _l("Hidden from the public")}
+            ),
+        ),
+        (
             "carried",
             _("Carried over"),
             labelled(

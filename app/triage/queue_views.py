@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from app.accounts.models import CATEGORY_LABELS
 from app.accounts.permissions import require
+from app.comments import moderation
 from app.comments.models import (
     CHANNEL_LABELS,
     STANCE_LABELS,
@@ -16,6 +17,8 @@ from app.comments.models import (
     Comment,
     CommentStatus,
 )
+from app.comments.moderation_models import REPORT_REASON_LABELS, REPORT_STATE_LABELS
+from app.comments.publication import comments_are_public
 from app.comments.rules import can_read_all_comments
 from app.core.i18n import current_language, safe_next
 from app.core.outcome import carry_out, form_refused
@@ -36,6 +39,7 @@ from app.triage.forms import (
 from app.triage.landings import landing_box
 from app.triage.loaders import revision_comment, staff_revision, team_revision
 from app.triage.models import DISPOSITION_LABELS, RESPONSE_STATE_LABELS
+from app.triage.moderation_views import HideForm
 from app.triage.queue_facets import facet_options
 from app.triage.rules import can_review, can_triage
 
@@ -96,12 +100,20 @@ def list_comments(slug: str, number: int):
         labels=LABELS,
         form=BulkForm() if writable else None,
         members=queries.team_members() if writable else [],
+        marks=_marks([c.id for c, *_ in page.rows]),
         reasons=(
             {c.id: [team_search.REASON_LABELS[r] for r in found.reasons(c)] for c, *_ in page.rows}
             if found
             else None
         ),
     )
+
+
+def _marks(comment_ids: list[int]) -> dict:
+    """The page's rows that are hidden from the public, and those with open reports (how
+    many)."""
+    hidden, reported = moderation.moderation_marks(comment_ids)
+    return {"hidden": hidden, "reported": reported}
 
 
 def _successor_citations(ctx: q.Context) -> dict[int, str]:
@@ -211,7 +223,21 @@ def show_comment(slug: str, number: int, comment_id: int):
         and comment.group_id is None
         and comment.status == CommentStatus.SUBMITTED,
         may_review=can_review(current_user),
+        moderation=_moderation(comment, writable),
     )
+
+
+def _moderation(comment: Comment, writable: bool) -> dict:
+    """The moderation box of a comment's page: its reports, its hidings, the forms."""
+    return {
+        "reports": moderation.reports_of(comment),
+        "hidings": moderation.hidings_of(comment),
+        "hidden": moderation.current_hiding(comment),
+        "public_now": comments_are_public(comment.revision, utcnow()),
+        "reason_labels": REPORT_REASON_LABELS,
+        "state_labels": REPORT_STATE_LABELS,
+        "hide_form": HideForm() if writable else None,
+    }
 
 
 def assign_comment(slug: str, number: int, comment_id: int):
