@@ -26,6 +26,7 @@ from app.comments.models import (
     CosignatureState,
     comment_cosigners,
 )
+from app.comments.moderation import hidden_in_revision
 from app.core.extensions import db
 from app.exports.summary_model import (
     IsoRow,
@@ -92,6 +93,12 @@ class _Line:
     late: bool
     official: bool
     receipt: str | None
+    status: str  # CommentStatus value
+    hidden_reason: str | None = None  # set after reading: the team hid it from the public
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == CommentStatus.WITHDRAWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,9 @@ class _Words:
     official: str
     cosigned: str  # with {units}
     late: str
+    withdrawn: str
+    hidden: str  # with {reason}
+    withdrawn_total: str
     separator: str
     list_separator: str
     answer: str  # with {disposition} and {reason}
@@ -126,6 +136,9 @@ def _words() -> _Words:
         official=_("Official position of the unit"),
         cosigned=_("Co-signed by %(units)s", units="{units}"),
         late=_("Received after the period closed"),
+        withdrawn=_("Withdrawn by its author (listed, not counted)"),
+        hidden=_("Hidden from the public: %(reason)s", reason="{reason}"),
+        withdrawn_total=_("Withdrawn (listed, not counted)"),
         separator=_("; "),
         list_separator=_("、"),
         answer=_("%(disposition)s: %(reason)s", disposition="{disposition}", reason="{reason}"),
@@ -156,7 +169,7 @@ def build_summary(revision: Revision, options: SummaryOptions, *, today: date) -
                 (_("③ Units that replied with comments"), figures.with_comments),
                 (_("④ Units that did not reply"), figures.not_replied),
             ),
-            totals=_totals(answer_figures(revision), options),
+            totals=_totals(answer_figures(revision), options, blocks, words),
             options=options.as_dict(),
         )
 
@@ -187,7 +200,7 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
                     comment_type=line.type,
                     comment=comment,
                     proposed=line.proposed,
-                    observations=_answer_text(answer, options.language, words) if answer else "",
+                    observations=_observations(line, answer, options.language, words),
                 )
             )
         return IsoSheet(
@@ -208,8 +221,10 @@ def build_iso_sheet(revision: Revision, options: SummaryOptions, *, today: date)
 
 
 def _read_lines(revision: Revision) -> list[_Line]:
-    """Every comment still standing, in document order (general comments first), with what
-    the table needs of it, from one statement."""
+    """Every comment, in document order (general comments first), with what the table needs
+    of it, from one statement, and the reasons of those hidden from the public from another.
+    Withdrawn comments are read too: the table lists them, marked, and does not count them
+    (never silently dropped)."""
     parent = aliased(Clause)
     author = aliased(User)
     rows = db.session.execute(
@@ -238,6 +253,7 @@ def _read_lines(revision: Revision) -> list[_Line]:
             Comment.late,
             Comment.official_position.label("official"),
             Comment.receipt,
+            Comment.status,
         )
         .outerjoin(Clause, Clause.id == Comment.clause_id)
         .outerjoin(parent, parent.id == Clause.parent_id)
@@ -245,10 +261,11 @@ def _read_lines(revision: Revision) -> list[_Line]:
         .outerjoin(Unit, Unit.id == Comment.unit_id)
         .outerjoin(author, author.id == Comment.author_id)
         .outerjoin(Event, Event.id == Comment.event_id)
-        .where(Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED)
+        .where(Comment.revision_id == revision.id)
         .order_by(Clause.position.is_not(None), Clause.position, Comment.id)
     )
-    return [_Line(**row._asdict()) for row in rows]
+    hidden = hidden_in_revision(revision.id)
+    return [_Line(**row._asdict(), hidden_reason=hidden.get(row.comment_id)) for row in rows]
 
 
 def _reviewed_answers(revision: Revision) -> dict[tuple[str, int], Row]:
@@ -346,7 +363,26 @@ def _row(
         clause_key=line.clause_key,
         comment_type=line.type,
         unit_category=words.categories[line.category] if line.unit_name else "",
+        status=_status(line),
+        hidden_reason=line.hidden_reason or "",
     )
+
+
+def _status(line: _Line) -> str:
+    if line.withdrawn:
+        return "withdrawn"
+    return "hidden" if line.hidden_reason is not None else "submitted"
+
+
+def _marks(line: _Line, words: _Words) -> list[str]:
+    """What the row says first of a comment that is not simply standing: withdrawn (listed,
+    not counted), hidden from the public with the team's reason."""
+    marks = []
+    if line.withdrawn:
+        marks.append(words.withdrawn)
+    if line.hidden_reason is not None:
+        marks.append(words.hidden.format(reason=line.hidden_reason))
+    return marks
 
 
 def _proposer(line: _Line, options: SummaryOptions, words: _Words) -> str:
@@ -362,7 +398,7 @@ def _proposer(line: _Line, options: SummaryOptions, words: _Words) -> str:
 
 
 def _note(line: _Line, cosigners: list[str], words: _Words) -> str:
-    parts = []
+    parts = _marks(line, words)
     if line.channel == Channel.SEMINAR and line.event_city:
         held = line.event_date.isoformat() if line.event_date else ""
         parts.append(words.seminar.format(city=line.event_city, date=held).strip())
@@ -375,6 +411,14 @@ def _note(line: _Line, cosigners: list[str], words: _Words) -> str:
     if line.late:
         parts.append(words.late)
     return words.separator.join(parts)
+
+
+def _observations(line: _Line, answer: Row | None, language: str, words: _Words) -> str:
+    """The ISO sheet's observations: the row's marks (withdrawn, hidden), then the answer."""
+    parts = _marks(line, words)
+    if answer is not None:
+        parts.append(_answer_text(answer, language, words))
+    return "\n".join(parts)
 
 
 def _landings(answers: dict, language: str) -> dict[int, str]:
@@ -484,12 +528,17 @@ def _labels() -> SummaryLabels:
     )
 
 
-def _totals(figures: AnswerFigures, options: SummaryOptions) -> tuple[tuple[str, int], ...]:
+def _totals(
+    figures: AnswerFigures, options: SummaryOptions, blocks: list, words: _Words
+) -> tuple[tuple[str, int], ...]:
     """The footer's totals, on the approved-answer basis defined in triage.figures (the
-    dashboard shows the same numbers). A table of answered comments only has none pending."""
+    dashboard shows the same numbers). A table of answered comments only has none pending.
+    When the table lists withdrawn comments, a last line says how many (not counted above)."""
     approved = figures.approved
+    withdrawn = sum(1 for block in blocks for row in block.rows if row.status == "withdrawn")
     return (
         (_("Comments"), figures.answered if options.answered_only else figures.received),
         *((str(DISPOSITION_LABELS[d]), approved[d]) for d in Disposition),
         (_("Pending"), 0 if options.answered_only else figures.unanswered),
+        *(((words.withdrawn_total, withdrawn),) if withdrawn else ()),
     )

@@ -25,6 +25,10 @@ class SummaryRow:
     clause_key: str | None  # None for general comments
     comment_type: str  # ge / te / ed
     unit_category: str  # the unit category's label ('' for an individual)
+    # "submitted", "withdrawn" (listed, not counted) or "hidden" (hidden from the public by
+    # the team, still counted and answered); the note says it in words as well.
+    status: str = "submitted"
+    hidden_reason: str = ""  # the team's reason, while hidden
 
 
 @dataclass(frozen=True, slots=True)

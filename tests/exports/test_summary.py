@@ -82,18 +82,19 @@ def test_rows_follow_the_document_with_general_comments_first_and_groups_togethe
 
     assert [(row.number, row.citation, row.body) for row in table.rows] == [
         (1, "总体", "整体结构清晰。"),
-        (2, "第一条", "座谈会上的意见。"),
-        (3, "第二条", "适用范围应包括实习审核员。"),
-        (4, "第二条", "建议明确实习审核员。"),
-        (5, "第二条第二款", '=HYPERLINK("http://x")'),
-        (6, "第三条第一项", "第三条第一项定义过宽。"),
-        (7, "第四条", "施行日期过早。"),
+        (2, "第一条", "撤回的意见。"),  # listed, marked withdrawn, not counted
+        (3, "第一条", "座谈会上的意见。"),
+        (4, "第二条", "适用范围应包括实习审核员。"),
+        (5, "第二条", "建议明确实习审核员。"),
+        (6, "第二条第二款", '=HYPERLINK("http://x")'),
+        (7, "第三条第一项", "第三条第一项定义过宽。"),
+        (8, "第四条", "施行日期过早。"),
     ]
-    grouped = table.blocks[2]
-    assert [row.number for row in grouped.rows] == [3, 4]
+    grouped = table.blocks[3]
+    assert [row.number for row in grouped.rows] == [4, 5]
     assert grouped.answer == "部分采纳：增加实习审核员。"  # the label once
-    assert table.blocks[4].answer == "采纳"  # published, no reason
-    assert table.blocks[5].answer == ""  # the draft answer does not count yet
+    assert table.blocks[5].answer == "采纳"  # published, no reason
+    assert table.blocks[6].answer == ""  # the draft answer does not count yet
     assert table.totals == (
         ("意见", 7),
         ("采纳", 1),
@@ -102,6 +103,7 @@ def test_rows_follow_the_document_with_general_comments_first_and_groups_togethe
         ("说明", 0),
         ("不属于本文件调整范围", 0),
         ("待处理", 4),
+        ("已撤回（列出，不计入）", 1),
     )
 
 
@@ -182,10 +184,10 @@ def test_an_official_downloads_the_xlsx_and_it_matches_the_database(scene, clien
     stored = db.session.scalar(
         select(func.count())
         .select_from(_comments())
-        .where(_comments().c.revision_id == revision.id, _comments().c.status == "submitted")
+        .where(_comments().c.revision_id == revision.id)  # withdrawn ones too, marked
     )
     assert [row[0] for row in body] == list(range(1, stored + 1))
-    assert [row[1] for row in body][:3] == ["总体", "第一条", "第二条"]
+    assert [row[1] for row in body][:4] == ["总体", "第一条", "第一条", "第二条"]
     assert {row[2] for row in body} == {revision.label}  # the revision commented on
     assert "'=HYPERLINK" not in flat  # a spreadsheet cell stays text, unchanged
     recorded = db.session.scalars(select(Download)).all()
@@ -218,7 +220,7 @@ def test_the_docx_lists_the_same_rows_under_the_same_heading(scene, client, logi
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     heading = next(i for i, row in enumerate(rows) if row[0] == "No.")
     numbers = [row[0] for row in rows[heading + 1 :] if row[0].isdigit()]
-    assert numbers == [str(n) for n in range(1, 8)]
+    assert numbers == [str(n) for n in range(1, 9)]
     section = document.sections[0]
     assert section.page_width > section.page_height  # landscape
 
@@ -234,7 +236,7 @@ def test_csv_neutralises_formulas_and_json_keeps_the_rows(scene, client, login_a
     assert "'+1" in cells
     document = json.loads(download(client, revision, "json").data)
     bodies = [row["body"] for block in document["blocks"] for row in block["rows"]]
-    assert bodies[:3] == ["整体结构清晰。", "座谈会上的意见。", "适用范围应包括实习审核员。"]
+    assert bodies[:3] == ["整体结构清晰。", "撤回的意见。", "座谈会上的意见。"]
     assert '=HYPERLINK("http://x")' in bodies  # JSON is data: nothing to neutralise
 
 
@@ -286,16 +288,16 @@ def test_each_download_writes_the_disposition_once(scene, client, login_as):
     once, single = "部分采纳：增加实习审核员。", "采纳"
 
     xlsx = load_workbook(io.BytesIO(download(client, revision, "xlsx", lang="zh").data)).active
-    answers = [row[6] for row in xlsx.iter_rows(min_row=6, max_row=12, values_only=True)]
-    assert answers == [None, None, once, None, None, single, None]
+    answers = [row[6] for row in xlsx.iter_rows(min_row=6, max_row=13, values_only=True)]
+    assert answers == [None, None, None, once, None, None, single, None]
 
     docx = Document(io.BytesIO(download(client, revision, "docx", lang="zh").data))
     cells = [row.cells[6].text for row in docx.tables[0].rows[1:]]
-    assert cells == ["", "", once, once, "", single, ""]  # the merged cell reads the same twice
+    assert cells == ["", "", "", once, once, "", single, ""]  # the merged cell reads the same twice
 
     text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert [row[6] for row in rows[1:]] == ["", "", once, once, "", single, ""]
+    assert [row[6] for row in rows[1:]] == ["", "", "", once, once, "", single, ""]
 
     url = f"/m/{revision.measure.slug}/r/{revision.number}/downloads/iso-comments.xlsx"
     iso = load_workbook(io.BytesIO(client.get(url).data)).active
@@ -326,12 +328,12 @@ def test_the_csv_is_the_table_only_and_the_json_has_the_figures(scene, client, l
     login_as(make_user("official", name="国家局官员"))
     text = download(client, revision, "csv", lang="zh").data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert len(rows) == 1 + 7  # the heading, then one line per comment: no footer blocks
+    assert len(rows) == 1 + 8  # the heading, then one line per comment: no footer blocks
     assert {len(row) for row in rows} == {8}
     document = json.loads(download(client, revision, "json", lang="zh").data)
     assert [(item["caption"], item["figure"]) for item in document["totals"]] == [
         ("意见", 7), ("采纳", 1), ("部分采纳", 2), ("未采纳", 0), ("说明", 0),
-        ("不属于本文件调整范围", 0), ("待处理", 4),
+        ("不属于本文件调整范围", 0), ("待处理", 4), ("已撤回（列出，不计入）", 1),
     ]  # fmt: skip
     assert [item["caption"] for item in document["figures"]] == [
         "① 征求意见单位数", "② 回复单位数", "③ 回复并提出意见的单位数", "④ 未回复单位数",

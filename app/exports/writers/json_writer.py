@@ -18,7 +18,9 @@ from app.exports.summary_model import (
     SummaryRow,
 )
 
-FORMAT = "zhengqiu.summary/2"  # 2: each row names the revision commented on
+FORMAT = "zhengqiu.summary/3"  # 2: each row names the revision commented on; 3: its status
+# Documents this reader still reads: a /2 document's rows are all standing comments.
+READABLE = (FORMAT, "zhengqiu.summary/2")
 
 
 def summary_document(summary: Summary) -> dict:
@@ -75,7 +77,7 @@ def read_summary_json(data: bytes | str) -> Summary:
     """A Summary from a document of ``write_summary_json``; ValueError says what is wrong."""
     try:
         document = json.loads(data)
-        if document.get("format") != FORMAT:
+        if document.get("format") not in READABLE:
             raise ValueError(f"not a summary document (format {document.get('format')!r})")
         labels = dict(document["labels"])
         labels["columns"] = tuple(labels["columns"])
