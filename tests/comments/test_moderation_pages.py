@@ -260,3 +260,10 @@ def test_the_reporter_is_never_named_to_the_public(published, client, login_as):
     login_as(published["author"])
     assert "举报人甲" not in text(client.get(f"/comments/{published['comment'].receipt}"))
     assert "举报人甲" not in text(client.get(CLAUSE))
+
+
+def test_a_report_without_the_forms_token_is_refused(published, client, login_as):
+    login_as(make_user())
+    response = client.post(report_url(published["comment"]), data={"reason": "spam"})
+    assert response.status_code == 400
+    assert db.session.scalar(select(func.count()).select_from(CommentReport)) == 0
