@@ -32,16 +32,26 @@ FORMAL = [  # 公文 style: 一、 over （一）, a heading that cites, relativ
     ("noise", "认协函〔2026〕45号"),
     ("noise", "关于《认证人员管理办法（征求意见稿）》的意见"),
     ("noise", "国家认证认可监督管理委员会："),
-    ("noise", "贵委《关于征求〈认证人员管理办法（征求意见稿）〉意见的函》收悉。经研究，现提出如下意见："),
+    (
+        "noise",
+        "贵委《关于征求〈认证人员管理办法（征求意见稿）〉意见的函》收悉。经研究，现提出如下意见：",
+    ),
     ("head", "一、总体意见"),
     ("point", "（一）建议在总则中明确认证人员分类管理的原则，区分审核员和检查员的不同要求。", None),
     ("point", "（二）建议增加过渡期安排，给予现有认证人员不少于一年的过渡期。", None),
     ("head", "二、具体条款意见"),
     ("point", "（一）第十二条第二款规定的申请材料过多，建议删减与注册无关的材料。", "art12.p2"),
-    ("more", "理由：部分材料在认证机构已有存档，重复提交增加申请人负担，也与《认证认可条例》第十条的精神不符。"),
+    (
+        "more",
+        "理由：部分材料在认证机构已有存档，重复提交增加申请人负担，也与《认证认可条例》第十条的精神不符。",
+    ),
     ("point", "（二）关于第十五条，认证人员注册证书有效期三年过短，建议延长为五年。", "art15"),
     ("point", "（三）建议将第九条第一款第（三）项中的“三年”修改为“两年”。", "art9.p1.i3"),
-    ("point", "（四）“第三十条第一款”所列行为不够全面，建议增加虚假宣传培训效果的情形。", "art30.p1"),
+    (
+        "point",
+        "（四）“第三十条第一款”所列行为不够全面，建议增加虚假宣传培训效果的情形。",
+        "art30.p1",
+    ),
     ("head", "三、关于第二十条"),
     ("point", "（一）第二款的义务表述不明确，建议细化认证人员报告的时限。", "art20.p2"),
     ("point", "（二）建议增加认证人员如实记录审核过程的义务。", "art20"),
@@ -55,7 +65,11 @@ PLAIN = [  # arabic numbering, citations written every which way, quoted lines
     ("point", "1. 第12条第2款：建议明确补正材料的期限，避免申请长期搁置。", "art12.p2"),
     ("point", "2. 13条中“五个工作日”偏短，建议修改为十个工作日。", "art13"),
     ("noise", "原文：认证人员注册机构应当自收到注册申请之日起五个工作日内作出是否受理的决定。"),
-    ("point", "3. 建议参照第五条的表述，修改第十八条第一款，允许认证人员在两个认证机构执业。", "art18.p1"),
+    (
+        "point",
+        "3. 建议参照第五条的表述，修改第十八条第一款，允许认证人员在两个认证机构执业。",
+        "art18.p1",
+    ),
     ("more", "理由：兼职执业在实践中普遍存在，一律禁止不利于行业发展。"),
     ("point", "4. 建议增加关于继续教育学时认定的规定。", None),
     ("more", "例如，在线学习、参加标准起草的学时如何计算，应当予以明确。"),
@@ -73,7 +87,11 @@ TOPICS = [  # unnumbered: a clause on a line of its own heads its paragraphs
     ("point", "建议在认证人员应当遵循的原则中增加“保密”原则。", "art5"),
     ("more", "理由：保密是认证人员的基本职业要求，第二十三条虽有规定，但应在原则中体现。"),
     ("head", "关于第十四条："),
-    ("point", "第（二）项“受到刑事处罚”的表述过宽，建议限定为与执业有关的刑事处罚。", "art14.p1.i2"),
+    (
+        "point",
+        "第（二）项“受到刑事处罚”的表述过宽，建议限定为与执业有关的刑事处罚。",
+        "art14.p1.i2",
+    ),
     ("point", "第十六条第一款规定的每年二十四学时的要求偏高，建议调整为每年十六学时。", "art16.p1"),
     ("point", "我中心认为，本办法对认证咨询机构的监管措施总体可行，建议尽快出台。", None),
     ("noise", "以上意见供参考。"),
@@ -89,10 +107,16 @@ TABLE = [  # the points in a table: 序号 | 条款 | 修改意见 | 理由
         "table",
         ("序号", "条款", "修改意见", "理由"),
         [
-            (("1", "第十二条第二款", "建议删除“近期免冠照片”的要求。", "系统已有照片。"), "art12.p2"),
+            (
+                ("1", "第十二条第二款", "建议删除“近期免冠照片”的要求。", "系统已有照片。"),
+                "art12.p2",
+            ),
             (("2", "第17条", "建议将三十日改为六十日。", "三十日过短。"), "art17"),
             (("3", "总体", "建议统一“认证人员”与“审核员”的用语。", ""), None),
-            (("4", "第二十七条第一款第（一）项", "建议明确培训课时的最低要求。", "便于监督。"), "art27.p1.i1"),
+            (
+                ("4", "第二十七条第一款第（一）项", "建议明确培训课时的最低要求。", "便于监督。"),
+                "art27.p1.i1",
+            ),
         ],
     ),
     ("point", "另外，建议在第三十一条中增加对培训质量评价结果的运用。", "art31"),
@@ -128,7 +152,9 @@ def expected_segments(letter) -> list[Expected]:
 
 
 def _unnumbered(text: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*", "", text)
+    return re.sub(
+        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*", "", text
+    )
 
 
 def letter_text(letter) -> str:
@@ -142,13 +168,17 @@ def letter_text(letter) -> str:
     return "\n".join(lines) + "\n"
 
 
-def letter_docx(letter, *, running_header: str = "认证人员管理办法意见", repeat: int = 1) -> bytes:
+def letter_docx(
+    letter, *, running_header: str = "认证人员管理办法意见", repeat: int = 1, page_breaks=False
+) -> bytes:
     """The letter as Word writes it: a running header, 第 X 页 共 Y 页 in the footer, a
-    table for the table's rows; ``repeat`` copies the body that many times (a long letter)."""
+    table for the table's rows; ``repeat`` copies the body that many times (a long letter);
+    ``page_breaks`` starts each heading but the first on a new page."""
     document = Document()
     section = document.sections[0]
     section.header.paragraphs[0].text = running_header
     _page_footer(section.footer.paragraphs[0])
+    first_head = next((line for line in letter if line[0] == "head"), None)
     for _ in range(repeat):
         for line in letter:
             if line[0] == "table":
@@ -160,7 +190,9 @@ def letter_docx(letter, *, running_header: str = "认证人员管理办法意见
                     for cell, value in zip(table.add_row().cells, cells, strict=True):
                         cell.text = value
             else:
-                document.add_paragraph(line[1])
+                paragraph = document.add_paragraph(line[1])
+                if page_breaks and line[0] == "head" and line is not first_head:
+                    paragraph.paragraph_format.page_break_before = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

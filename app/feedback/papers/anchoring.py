@@ -31,7 +31,9 @@ _STD_CITATION = re.compile(
     r"(?<![0-9０-９.．])(?:第\s*)?[0-9]{1,2}(?:[.．][0-9]{1,2}){1,4}(?![0-9.．])(?:\s*条)?|附录\s*[A-Z]"
 )
 # Words before a citation that make it a comparison, not the subject of the point.
-_ASIDE = re.compile(r"(?:参照|参考|依照|依据|根据|按照|对照|比照|与|同|和|及|见|如|衔接|引用)\s*[“\"‘]?\s*$")
+_ASIDE = re.compile(
+    r"(?:参照|参考|依照|依据|根据|按照|对照|比照|与|同|和|及|见|如|衔接|引用)\s*[“\"‘]?\s*$"
+)
 _OTHER_ACT = re.compile(r"》\s*$|(?<!本)(?:法|条例|规章|细则|规定|办法|决定|准则|标准)\s*$")
 _OUR_ACT = re.compile(r"《[^》]*(?:征求意见稿|草案|送审稿|修订稿)[^》]*》\s*$|《[^》]{1,6}》\s*$")
 

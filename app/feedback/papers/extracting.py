@@ -32,7 +32,7 @@ _ENDS_SENTENCE = tuple("。！？；：:;!?")
 
 
 def kind_of(data: bytes, filename: str) -> str:
-    """"docx", "pdf" or "txt", judged by the content (and, for text, by the name)."""
+    """ "docx", "pdf" or "txt", judged by the content (and, for text, by the name)."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK"):
@@ -91,7 +91,9 @@ def _docx_blocks(data: bytes, filename: str) -> list[Block]:
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises whatever lxml or zipfile raise
-        raise PaperRefused(f"{filename} is damaged: it cannot be read as a DOCX ({error}).")
+        raise PaperRefused(
+            f"{filename} is damaged: it cannot be read as a DOCX ({error})."
+        ) from None
     blocks: list[Block] = []
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
@@ -106,10 +108,11 @@ def _paragraph_block(paragraph) -> Block:
     heading = _HEADING_STYLE.match(style or "")
     outline = None
     ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
-        if ppr.numPr.numId.val:  # numId 0 switches numbering off
-            ilvl = ppr.numPr.ilvl
-            outline = int(ilvl.val) if ilvl is not None else 0
+    numbering = ppr.numPr if ppr is not None else None
+    # numId 0 switches numbering off
+    if numbering is not None and numbering.numId is not None and numbering.numId.val:
+        ilvl = numbering.ilvl
+        outline = int(ilvl.val) if ilvl is not None else 0
     return Block(
         clean_line(paragraph.text),
         outline=outline,
@@ -139,30 +142,34 @@ def _pdf_blocks(data: bytes, filename: str) -> list[Block]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from .pdf_layout import page_lines
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise PaperRefused(f"{filename} is encrypted; please send it without a password.")
         if len(reader.pages) > MAX_PAGES:
             raise PaperRefused(f"{filename} has more than {MAX_PAGES} pages.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_lines(page) for page in reader.pages]
     except PaperRefused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise PaperRefused(f"{filename} is damaged: it cannot be read as a PDF ({error}).")
-    if not any(re.search(r"\w", page) for page in pages):
+    except Exception as error:  # pypdf raises many kinds on a damaged file
+        if not isinstance(error, (PdfReadError, ValueError, KeyError, TypeError, OSError)):
+            raise
+        raise PaperRefused(
+            f"{filename} is damaged: it cannot be read as a PDF ({error})."
+        ) from None
+    if not any(re.search(r"\w", line.text) for page in pages for line in page):
         raise PaperRefused(
             f"{filename} has no text layer: it is a scan (pictures of pages). Please ask the "
             "unit for the DOCX or a PDF saved from it, or type the comments in."
         )
-    lines = [[clean_line(line) for line in page.splitlines()] for page in pages]
-    lines = [[line for line in page if line] for page in lines]
-    lines = _without_running_lines(lines)
-    return _rejoined(lines)
+    pages = _without_running_lines(pages)
+    return _rejoined(pages)
 
 
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line.replace(" ", ""))
+def _shape(line) -> str:
+    return re.sub(r"\d+", "#", line.text.replace(" ", ""))
 
 
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -178,38 +185,92 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
         kept = []
         for index, line in enumerate(page):
             at_edge = index < 2 or index >= len(page) - 2
-            if PAGE_NUMBER.match(line) or (at_edge and _shape(line) in running):
+            if PAGE_NUMBER.match(line.text) or (at_edge and _shape(line) in running):
                 continue
             kept.append(line)
         out.append(kept)
     return out
 
 
-def _rejoined(pages: list[list[str]]) -> list[Block]:
+def _rejoined(pages) -> list[Block]:
     """PDF lines are what fitted across the page: a line as wide as the page's widest that
-    does not end a sentence runs on into the next (across a page break too)."""
+    does not end a sentence runs on into the next (across a page break too). A table's lines
+    are put back into rows: a cell wraps within its column."""
     from .numbering import marker_of  # the numbering a line starts with
 
     blocks: list[Block] = []
     current = ""
     current_page = 0
+    table: _Table | None = None
     for number, page in enumerate(pages, start=1):
-        widths = sorted(_width(line) for line in page)
+        widths = sorted(_width(line.text) for line in page if len(line.cells) == 1)
         full = widths[int(len(widths) * 0.9)] if widths else 0
         for line in page:
-            if current and not marker_of(line):
-                current += line
-                current_page = current_page or number
+            if table is not None:
+                if table.takes(line):
+                    continue
+                blocks.extend(table.rows())
+                table = None
+            if len(line.cells) > 1 and _HEADER.search(line.text):
+                if current:
+                    blocks.append(Block(current, page=current_page))
+                    current = ""
+                table = _Table(line, number)
+                continue
+            text = line.text
+            if current and not marker_of(text):
+                current += text
             else:
                 if current:
                     blocks.append(Block(current, page=current_page))
-                current, current_page = line, number
-            if _width(line) < full - 2.5 or line.endswith(_ENDS_SENTENCE):
+                current, current_page = text, number
+            if _width(text) < full - 2.5 or text.endswith(_ENDS_SENTENCE):
                 blocks.append(Block(current, page=current_page))
                 current = ""
+    if table is not None:
+        blocks.extend(table.rows())
     if current:
         blocks.append(Block(current, page=current_page))
     return blocks
+
+
+_HEADER = re.compile(r"序号|条款|条目|章节|意见|建议|理由")
+
+
+class _Table:
+    """A table of comments as printed: its header's columns, then rows whose cells wrap."""
+
+    def __init__(self, header, page: int) -> None:
+        self.columns = [x for x, _ in header.cells]
+        self.page = page
+        self.cells: list[list[str]] = [[text for _, text in header.cells]]
+
+    def _column(self, x: float) -> int:
+        return max((i for i, start in enumerate(self.columns) if start <= x + 3), default=0)
+
+    def takes(self, line) -> bool:
+        """Whether ``line`` is part of the table (a new row, or more of the last one)."""
+        first_x, first_text = line.cells[0]
+        starts_row = self._column(first_x) == 0
+        if starts_row and len(line.cells) == 1 and len(self.columns) > 1:
+            end = first_x + 11 * _width(first_text)
+            if end > self.columns[1]:
+                return False  # prose across the page: the table has ended
+        if starts_row:
+            self.cells.append([""] * len(self.columns))
+        elif len(self.cells) == 1:
+            return False
+        row = self.cells[-1]
+        for x, text in line.cells:
+            column = self._column(x)
+            row[column] = row[column] + text
+        return True
+
+    def rows(self) -> list[Block]:
+        return [
+            Block(" ".join(c for c in cells if c), kind="row", cells=tuple(cells), page=self.page)
+            for cells in self.cells
+        ]
 
 
 def _width(line: str) -> float:

@@ -28,9 +28,7 @@ TRAILING_CLOSING = re.compile(
     r"(?<=[。！!；;])\s*(?:特此函告|特此函复|特此复函|特此说明|特此反馈|此致\s*敬礼|以上意见[^。]{0,12})[。！!]?\s*$"
 )
 QUOTED = re.compile(r"^\s*(?:>|＞|》(?!》)|(?:原文|原条文|原稿|征求意见稿原文|来函|原函)\s*[：:])")
-SALUTATION = re.compile(
-    r"^\s*(?:尊敬的)?[^，。；;]{1,30}[：:]\s*$"
-)
+SALUTATION = re.compile(r"^\s*(?:尊敬的)?[^，。；;]{1,30}[：:]\s*$")
 # 现将我单位意见反馈如下： — the sentence that announces the points, not one of them
 INTRODUCTION = re.compile(r"(?:如下|以下|下表|附表)[^。；;]{0,12}[：:]\s*$|意见见下表[。：:]?$")
 LETTER_TITLE = re.compile(r"(?:意见|建议|函|复函|回函|意见书|反馈)(?:[（(][^）)]*[）)])?\s*$")

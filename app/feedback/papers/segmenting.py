@@ -178,8 +178,10 @@ def _without_head_and_tail(lines: list[tuple[int, Block]]) -> list[tuple[int, Bl
         text = block.text
         if block.kind == "row" or _marker(block) is not None or _cites(text):
             break
-        if len(text) <= 40 and not re.search(r"[，,；;！!？?：:]", text) and (
-            not _SENTENCE.search(text.rstrip("。")) or noise.is_closing(text)
+        if (
+            len(text) <= 40
+            and not re.search(r"[，,；;！!？?：:]", text)
+            and (not _SENTENCE.search(text.rstrip("。")) or noise.is_closing(text))
         ):
             end -= 1  # 中国认证认可协会 / 二〇二六年十一月 under the letter
             continue
@@ -232,7 +234,9 @@ def _is_heading(block: Block, rest: str, level: int, after, levels) -> bool:
 
 
 def _only_citation(text: str) -> bool:
-    stripped = re.sub(r"[第条款项目章节之（）()\s“”\"：:、，,]|[〇零一二三四五六七八九十百千两0-9０-９]", "", text)
+    stripped = re.sub(
+        r"[第条款项目章节之（）()\s“”\"：:、，,]|[〇零一二三四五六七八九十百千两0-9０-９]", "", text
+    )
     return stripped == "" and _cites(text)
 
 
@@ -244,7 +248,9 @@ def _bare_topic(text: str) -> bool:
     return bool(
         (text.endswith(("：", ":")) and (_cites(core) or _GENERAL.match(core)))
         or _only_citation(core)
-        or re.match(r"^关于.{0,20}(?:第\s*\S{1,6}\s*[条款项章节])(?:的意见|的修改意见|的建议)?$", core)
+        or re.match(
+            r"^关于.{0,20}(?:第\s*\S{1,6}\s*[条款项章节])(?:的意见|的修改意见|的建议)?$", core
+        )
     )
 
 
@@ -253,9 +259,11 @@ def _bare_topic(text: str) -> bool:
 
 def _is_header(block: Block) -> bool:
     cells = [c for c in block.cells if c]
-    return bool(cells) and all(len(c) <= 12 for c in cells) and sum(
-        bool(_HEADER_WORDS.search(c)) for c in cells
-    ) >= max(1, len(cells) // 2)
+    return (
+        bool(cells)
+        and all(len(c) <= 12 for c in cells)
+        and sum(bool(_HEADER_WORDS.search(c)) for c in cells) >= max(1, len(cells) // 2)
+    )
 
 
 @dataclass(frozen=True)
@@ -286,7 +294,11 @@ def _row_point(block: Block, columns, anchorer: Anchorer, context, where) -> _Po
         role = roles.get(index)
         if not cell:
             continue
-        if role == "serial" or (role is None and index == 0 and re.fullmatch(r"[0-9一二三四五六七八九十]{1,3}[.、]?", cell)):
+        if role == "serial" or (
+            role is None
+            and index == 0
+            and re.fullmatch(r"[0-9一二三四五六七八九十]{1,3}[.、]?", cell)
+        ):
             continue
         if role == "quote":
             continue
