@@ -271,3 +271,36 @@ def score(expected: list[Expected], found: list[dict]) -> Score:
                 start = index + 1
                 break
     return Score(len(expected), len(found), matched, right)
+
+
+# Written after the splitter was, and not tuned for: how it does on a letter it has not seen.
+HELD_OUT = [
+    ("noise", "深圳市某某认证咨询有限公司"),
+    ("noise", "关于对《认证人员管理办法（征求意见稿）》的反馈意见"),
+    ("noise", "尊敬的国家认监委："),
+    ("noise", "根据贵委通知要求，我公司结合工作实际，对征求意见稿逐条进行了研究，意见如下。"),
+    ("point", "一、第3条用语的含义中，建议增加“认证咨询人员”的定义，与第三十三条相衔接。", "art3"),
+    (
+        "point",
+        "二、第八条规定经注册后方可执业，但未规定注册申请期间能否参与审核，建议予以明确。",
+        "art8",
+    ),
+    ("more", "实践中，新入职人员在等待注册期间往往以观察员身份参与审核，建议本条增加相关表述。"),
+    ("point", "三、第十三条第二款中“十个工作日”的期限，建议修改为“十五个工作日”。", "art13.p2"),
+    (
+        "point",
+        "四、《行政许可法》第三十条规定了公示义务，建议本办法第二十八条参照执行，增加公示期限。",
+        "art28",
+    ),
+    ("point", "五、一是建议第二十二条增加禁止出借注册证书的情形；", "art22"),
+    (
+        "point",
+        "六、第三十五条第（四）项表述为“其他违反规定的行为”，过于笼统，建议列明。",
+        "art35.p1.i4",
+    ),
+    ("point", "七、建议对违反本办法的法律责任条款进行梳理，统一罚款幅度。", None),
+    ("noise", "- 2 -"),
+    ("noise", "以上意见，请酌。"),
+    ("noise", "深圳市某某认证咨询有限公司"),
+    ("noise", "2026年11月25日"),
+]

@@ -30,7 +30,9 @@ TRAILING_CLOSING = re.compile(
 QUOTED = re.compile(r"^\s*(?:>|＞|》(?!》)|(?:原文|原条文|原稿|征求意见稿原文|来函|原函)\s*[：:])")
 SALUTATION = re.compile(r"^\s*(?:尊敬的)?[^，。；;]{1,30}[：:]\s*$")
 # 现将我单位意见反馈如下： — the sentence that announces the points, not one of them
-INTRODUCTION = re.compile(r"(?:如下|以下|下表|附表)[^。；;]{0,12}[：:]\s*$|意见见下表[。：:]?$")
+INTRODUCTION = re.compile(
+    r"(?:如下|以下|下表|附表)[^。；;，,]{0,12}[：:]\s*$|(?:意见|建议|函告|反馈)如下[。：:]?\s*$|意见见下表[。：:]?$"
+)
 LETTER_TITLE = re.compile(r"(?:意见|建议|函|复函|回函|意见书|反馈)(?:[（(][^）)]*[）)])?\s*$")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
 
