@@ -94,21 +94,27 @@ def _docx_blocks(data: bytes, filename: str) -> list[Block]:
         raise PaperRefused(
             f"{filename} is damaged: it cannot be read as a DOCX ({error})."
         ) from None
+    # python-docx looks a paragraph's style up by scanning all styles; once is enough here
+    styles = {style.style_id: style for style in document.styles}
     blocks: list[Block] = []
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
-            blocks.append(_paragraph_block(Paragraph(element, document)))
+            blocks.append(_paragraph_block(Paragraph(element, document), styles))
         elif element.tag == f"{_W}tbl":
             blocks.extend(_table_blocks(Table(element, document)))
     return blocks
 
 
-def _paragraph_block(paragraph) -> Block:
-    style = paragraph.style.name if paragraph.style is not None else ""
-    heading = _HEADING_STYLE.match(style or "")
-    outline = None
+def _paragraph_block(paragraph, styles: dict) -> Block:
     ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    found = styles.get(style_id)
+    style = (found.name or "") if found is not None else ""
+    heading = _HEADING_STYLE.match(style)
+    outline = None
     numbering = ppr.numPr if ppr is not None else None
+    if numbering is None and found is not None and found.element.pPr is not None:
+        numbering = found.element.pPr.numPr  # a list style (List Number) numbers its paragraphs
     # numId 0 switches numbering off
     if numbering is not None and numbering.numId is not None and numbering.numId.val:
         ilvl = numbering.ilvl

@@ -86,7 +86,7 @@ def split_blocks(blocks: list[Block], anchorer: Anchorer) -> list[Segment]:
             while frames and frames[-1].level >= level:
                 frames.pop()
             context = frames[-1].clause if frames else None
-            if _is_heading(block, rest, level, lines[position + 1 :], levels):
+            if _is_heading(block, rest, level, _next_text(lines, position), levels):
                 anchor = anchorer.anchor(rest, context=context)
                 clause = None if _GENERAL.match(rest) else (anchor.key or context)
                 frames.append(_Frame(level, clause))
@@ -215,14 +215,18 @@ def _levels(lines: list[tuple[int, Block]]) -> dict[str, int]:
     return kinds
 
 
-def _is_heading(block: Block, rest: str, level: int, after, levels) -> bool:
+def _next_text(lines: list[tuple[int, Block]], position: int) -> Block | None:
+    """The first block after ``position`` that is not a table row."""
+    return next((b for _, b in lines[position + 1 : position + 50] if b.kind != "row"), None)
+
+
+def _is_heading(block: Block, rest: str, level: int, following, levels) -> bool:
     """A title over what follows rather than a point: a heading style, or a short line without
     a sentence that is followed by deeper points, or names a topic (关于第五条, 总体意见)."""
     if block.heading:
         return True
     if len(rest) > 30 or _SENTENCE.search(rest.rstrip("：:")):
         return False
-    following = next((b for _, b in after if b.kind != "row"), None) if after else None
     if following is None:
         return False
     nxt = _marker(following)
