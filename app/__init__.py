@@ -94,6 +94,7 @@ def register_cli(app: Flask) -> None:
     from app.demo.loader import demo_command
     from app.exports.cli import export_cli
     from app.feedback.cli import forms_cli
+    from app.feedback.papers_cli import comments_cli
     from app.measures.cli import drafts_cli
     from app.search.cli import search_cli
     from app.triage.cli import triage_cli
@@ -104,6 +105,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(triage_cli)
     app.cli.add_command(forms_cli)
+    app.cli.add_command(comments_cli)
     app.cli.add_command(export_cli)
 
 

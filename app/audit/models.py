@@ -68,6 +68,8 @@ ACTION_LABELS = {
     "form.upload": _l("Feedback form uploaded"),
     "form.discard": _l("Uploaded feedback form discarded"),
     "form.import": _l("Feedback form imported"),
+    "comment.split": _l("Letter split into comments"),
+    "letter.record": _l("Letter recorded to split"),
     "lineage.link": _l("Clause link set by hand"),
     "lineage.unlink": _l("Clause link removed"),
     "lineage.confirm": _l("Alignment with the previous revision confirmed"),

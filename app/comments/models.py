@@ -133,6 +133,7 @@ class Comment(db.Model):
         Index("ix_comments_assignee", "assignee_id"),
         Index("ix_comments_event", "event_id"),
         Index("ix_comments_updated", "updated_at"),  # the search index catches up from it
+        Index("ix_comments_split_source", "split_source_id"),  # was this letter split?
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -157,6 +158,13 @@ class Comment(db.Model):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     on_behalf_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime | None]  # when a letter, e-mail or seminar remark came in
+    # Cut from a unit's letter (意见函) by the team: the comment that carried it, and the file.
+    split_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comments.id", ondelete="SET NULL")
+    )
+    split_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL", use_alter=True)
+    )
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("comment_groups.id", ondelete="SET NULL")
     )
@@ -178,6 +186,10 @@ class Comment(db.Model):
     clause: Mapped[Clause | None] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     on_behalf_by: Mapped[User | None] = relationship(foreign_keys=[on_behalf_by_id])
+    split_from: Mapped["Comment | None"] = relationship(
+        remote_side="Comment.id", foreign_keys=[split_from_id]
+    )
+    split_source: Mapped["Attachment | None"] = relationship(foreign_keys=[split_source_id])
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     unit: Mapped[Unit | None] = relationship()
     # The team's classes, named by string: comments do not import triage (app/models.py
@@ -198,7 +210,10 @@ class Comment(db.Model):
         viewonly=True,
     )
     attachments: Mapped[list["Attachment"]] = relationship(
-        back_populates="comment", cascade="all, delete-orphan", order_by="Attachment.id"
+        back_populates="comment",
+        cascade="all, delete-orphan",
+        order_by="Attachment.id",
+        foreign_keys="Attachment.comment_id",
     )
     versions: Mapped[list["CommentVersion"]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="CommentVersion.number"
@@ -257,7 +272,7 @@ class Attachment(db.Model):
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    comment: Mapped[Comment] = relationship(back_populates="attachments")
+    comment: Mapped[Comment] = relationship(back_populates="attachments", foreign_keys=[comment_id])
 
 
 class RevisionUnit(db.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -84,3 +85,53 @@ class CommitForm(UnitFields, Form):
             overrides=overrides,
             skipped=skipped,
         )
+
+
+class LetterForm(UnitFields, Form):
+    """A unit's letter (意见函) the team records, to split it by clause."""
+
+    file = FileField(
+        _l("The letter (DOCX or PDF)"),
+        validators=[FileRequired(message=_l("Please choose the letter."))],
+    )
+    author_name = StringField(
+        _l("Name of the person who sent it"),
+        validators=[InputRequired(message=_l("Please give the name of who sent it."))],
+    )
+    received_on = DateField(
+        _l("Date received"),
+        validators=[InputRequired(message=_l("Please give the date received."))],
+    )
+
+    def new_unit(self) -> NewUnit:
+        return NewUnit(
+            name=self.new_unit_name.data or "",
+            category=self.new_unit_category.data or "",
+            region=self.new_unit_region.data or "",
+        )
+
+
+_SEGMENT_FIELD = re.compile(r"^(text|clause|merge|skip)-(\d{1,6})$")
+SEGMENT_TEXT_MAX = 20_000
+
+
+def posted_segments(formdata) -> list:
+    """Each point the split page sent back (``text-<i>``, ``clause-<i>``, ``merge-<i>``,
+    ``skip-<i>``), by index as posted: the service checks them against the letter."""
+    from app.feedback.splitting import PostedSegment
+
+    fields: dict[int, dict[str, str]] = {}
+    for name in formdata:
+        found = _SEGMENT_FIELD.match(name)
+        if found:
+            fields.setdefault(int(found.group(2)), {})[found.group(1)] = formdata.get(name, "")
+    return [
+        PostedSegment(
+            index=index,
+            text=(values.get("text") or "")[:SEGMENT_TEXT_MAX],
+            clause=(values.get("clause") or "").strip()[:OVERRIDE_MAX],
+            merge=bool(values.get("merge")),
+            skip=bool(values.get("skip")),
+        )
+        for index, values in sorted(fields.items())
+    ]

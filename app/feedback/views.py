@@ -10,6 +10,7 @@ from app.core import outcome
 from app.core.outcome import carry_out, form_refused
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
+from app.feedback import letter_views  # noqa: F401 (its routes, on the same blueprint)
 from app.feedback.blueprint import bp
 from app.feedback.forms import CommitForm, UploadForm
 from app.feedback.importing import (
