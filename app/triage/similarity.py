@@ -34,6 +34,8 @@ MERGE_LIMIT = 12  # average linkage compares at most this many members of each c
 MEAN_PAIRS = 2000  # the mean pairwise similarity of a larger group is estimated from a sample
 
 Scope = Literal["clause", "draft"]
+Tier = Literal["copies", "same_point"]
+TIERS: tuple[Tier, ...] = ("copies", "same_point")
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,15 @@ class Item:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A suggested group: sorted ids, mean pairwise similarity, the shared clause or None."""
+    """A suggested group: sorted ids, mean pairwise similarity, the shared clause or None, and
+    its tier: "copies" (the same words: copies, template campaigns) or "same_point" (the same
+    point in other words, app/triage/similarity_points.py). Similarities of the two tiers are
+    not on one scale: Jaccard of character shingles, cosine of TF-IDF vectors."""
 
     ids: list
     similarity: float
     clause: str | None
+    tier: Tier = "copies"
 
 
 def normalise(text: str) -> str:
@@ -107,17 +113,65 @@ class _Cluster:
 
 
 def suggest_groups(
-    items: list[Item], *, scope: Scope = "clause", threshold: float = THRESHOLD
+    items: list[Item],
+    *,
+    scope: Scope = "clause",
+    threshold: float = THRESHOLD,
+    tiers: tuple[Tier, ...] = TIERS,
+    point_threshold: float | None = None,
 ) -> list[Suggestion]:
-    """Groups of two or more near-duplicate items, largest first.
+    """Groups of two or more items, the copies tier's first, each tier's largest first.
 
     ``scope="clause"``: only items with the same clause key are grouped together;
-    ``scope="draft"``: across clauses too. The result does not depend on the input's order."""
+    ``scope="draft"``: across clauses too. ``threshold`` is the copies tier's Jaccard,
+    ``point_threshold`` the same-point tier's cosine (None: its measured default). Copies take
+    precedence: a comment in a copies group is not suggested again as making the same point.
+    The result does not depend on the input's order."""
     if scope not in ("clause", "draft"):
         raise ValueError(f"scope must be 'clause' or 'draft', not {scope!r}")
     if not 0.0 < threshold <= 1.0:
         raise ValueError("threshold must be in (0, 1]")
+    if point_threshold is not None and not 0.0 < point_threshold <= 1.0:
+        raise ValueError("point_threshold must be in (0, 1]")
+    if not tiers or any(tier not in TIERS for tier in tiers):
+        raise ValueError(f"tiers must be some of {TIERS}, not {tiers!r}")
     ordered = sorted(items, key=lambda item: _id_key(item.id))
+    copies = _copy_groups(ordered, scope, threshold) if "copies" in tiers else []
+    points: list[Suggestion] = []
+    if "same_point" in tiers:
+        grouped = {ident for suggestion in copies for ident in suggestion.ids}
+        points = _point_groups([i for i in ordered if i.id not in grouped], scope, point_threshold)
+    return copies + points
+
+
+def _point_groups(
+    ordered: list[Item], scope: Scope, point_threshold: float | None
+) -> list[Suggestion]:
+    from app.triage.similarity_points import THRESHOLD as POINT_THRESHOLD
+    from app.triage.similarity_points import point_clusters
+
+    clusters = point_clusters(
+        [item.clause for item in ordered],
+        [item.text for item in ordered],
+        scope=scope,
+        threshold=point_threshold or POINT_THRESHOLD,
+    )
+    suggestions = []
+    for members, similarity in clusters:
+        clauses = {ordered[i].clause for i in members}
+        suggestions.append(
+            Suggestion(
+                ids=sorted((ordered[i].id for i in members), key=_id_key),
+                similarity=round(similarity, 3),
+                clause=clauses.pop() if len(clauses) == 1 else None,
+                tier="same_point",
+            )
+        )
+    suggestions.sort(key=lambda s: (-len(s.ids), -s.similarity, _id_key(s.ids[0])))
+    return suggestions
+
+
+def _copy_groups(ordered: list[Item], scope: Scope, threshold: float) -> list[Suggestion]:
     texts = [normalise(item.text) for item in ordered]
     sets = [_shingles(text) for text in texts]
     hasher = _MinHasher()
