@@ -14,6 +14,10 @@ database. The method, each step chosen by measurement on testkit/labelled_set.py
    and the work grows with the number of comments, not with the square of a campaign's size.
    Clusters whose members are on average similar enough are then merged (average linkage),
    which recovers paraphrases that are close to each other but not to the first leader.
+   A comment never joins a leader whose stance it opposes (app/triage/similarity_stance.py).
+
+This is the first tier, "copies"; the second, "same_point" (comments making the same point in
+other words), is app/triage/similarity_points.py. ``suggest_groups`` runs both.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
+
+from app.triage.similarity_stance import opposed, stance
 
 SHINGLE = 2  # characters per shingle (measured: see bench/_grouping.py)
 THRESHOLD = 0.4  # exact Jaccard a comment must share with its cluster's leader
@@ -188,6 +194,9 @@ def _copy_groups(ordered: list[Item], scope: Scope, threshold: float) -> list[Su
     # Longer texts lead: a template letter is a better centre than a one-line "agree".
     representatives.sort(key=lambda i: (-len(sets[i]), i))
 
+    # Opposite points in nearly the same words (三年过短，建议延长 / 三年合适，不宜延长) are
+    # no copies: a comment never joins, nor merges with, a leader whose stance it opposes.
+    stances = {i: stance(unicodedata.normalize("NFKC", ordered[i].text)) for i in representatives}
     buckets: dict[tuple, list[int]] = defaultdict(list)  # LSH buckets of leaders only
     clusters: dict[int, _Cluster] = {}
     near: dict[int, set[int]] = defaultdict(set)  # leader -> other leaders worth merging with
@@ -197,7 +206,11 @@ def _copy_groups(ordered: list[Item], scope: Scope, threshold: float) -> list[Su
         keys = [(part, band, signature[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)]
         candidates = {leader for key in keys for leader in buckets.get(key, ())}
         scored = sorted(
-            ((jaccard(sets[index], sets[leader]), leader) for leader in candidates),
+            (
+                (jaccard(sets[index], sets[leader]), leader)
+                for leader in candidates
+                if not opposed(stances[index], stances[leader])
+            ),
             key=lambda pair: (-pair[0], pair[1]),
         )
         if scored and scored[0][0] >= threshold:

@@ -35,8 +35,11 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from app.legaltext.numerals import cn_to_int
+from app.triage.similarity_stance import stance
 
-THRESHOLD = 0.15  # mean cosine two clusters need to join (the middle of the best plateau, 0.13-0.16)
+THRESHOLD = (
+    0.15  # mean cosine two clusters need to join (the middle of the best plateau, 0.13-0.16)
+)
 CROSS_MARGIN = 0.15  # extra similarity asked of comments on different clauses (draft scope)
 COMPONENT_LIMIT = 400  # larger components are clustered around stars, not by average linkage
 CHUNK = 1024  # rows per block of the similarity product (memory: CHUNK x block size floats)
@@ -53,44 +56,98 @@ _CITATION = re.compile(
 )
 _ARTICLE = re.compile(rf"第([{_NUMERAL}\d]+)条")
 _NEGATORS = frozenset(
-    "不 不宜 不应 不应当 不能 不得 不必 无需 无须 不需要 没有必要 不要 不再 不予 反对 避免".split()
+    [
+        "不",
+        "不宜",
+        "不应",
+        "不应当",
+        "不能",
+        "不得",
+        "不必",
+        "无需",
+        "无须",
+        "不需要",
+        "没有必要",
+        "不要",
+        "不再",
+        "不予",
+        "反对",
+        "避免",
+    ]
 )
 # Function words and the ways a unit names itself: they say nothing about the point.
 _STOPWORDS = frozenset(
-    "的 了 和 与 及 或 或者 等 是 在 对 为 将 把 也 就 都 而 但 并 其 之 以 由 于 从 到 被 "
-    "我 我们 我单位 我公司 我协会 我中心 我局 我会 我院 我校 本 单位 认为 建议 意见 希望 "
-    "请 提出 如下 关于 办法 本办法 草案 规定 应当 可以 这 那 该 此 吧 呢 吗 啊 就是".split()
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "或者",
+        "等",
+        "是",
+        "在",
+        "对",
+        "为",
+        "将",
+        "把",
+        "也",
+        "就",
+        "都",
+        "而",
+        "但",
+        "并",
+        "其",
+        "之",
+        "以",
+        "由",
+        "于",
+        "从",
+        "到",
+        "被",
+        "我",
+        "我们",
+        "我单位",
+        "我公司",
+        "我协会",
+        "我中心",
+        "我局",
+        "我会",
+        "我院",
+        "我校",
+        "本",
+        "单位",
+        "认为",
+        "建议",
+        "意见",
+        "希望",
+        "请",
+        "提出",
+        "如下",
+        "关于",
+        "办法",
+        "本办法",
+        "草案",
+        "规定",
+        "应当",
+        "可以",
+        "这",
+        "那",
+        "该",
+        "此",
+        "吧",
+        "呢",
+        "吗",
+        "啊",
+        "就是",
+    ]
 )
 
 
-# The direction of an ask about a quantity (a period, hours, a fine, a number of people): "more"
-# and "less" comments on one clause make opposite points however many words they share.
-_NEGATION = r"(?:不宜|不应当?|不能|不必|无需|无须|不需要|不要|不得|不)"
-_MORE = r"延长|提高|增加|放宽|加大|扩大|(?:过|偏|太)(?:短|低|少|窄|松)|过于宽松"
-_LESS = r"缩短|降低|减少|减轻|收紧|降为|(?:过|偏|太)(?:长|高|多|重|严)|过于严格|过于宽泛"
-_DIRECTION = re.compile(rf"({_NEGATION})?(?:({_MORE})|({_LESS}))")
-# Agreement with the clause as drafted, against comments that ask to change it.
-_SUPPORT = re.compile(r"赞成|(?<!不)合理|(?<!不)合适|予以保留|建议保留|维持")
-_QUESTION = re.compile(r"\?|如何|是否|什么|何为|何时|多长|多久|哪些|怎么")
-_NEGATED_CHANGE = re.compile(rf"{_NEGATION}(?:{_MORE}|{_LESS})")
-_CHANGE = re.compile(rf"改为|修改|调整|取消|删除|放开|{_NEGATION}(?:要求|应|宜)|{_MORE}|{_LESS}")
-
-
-def stance(text: str) -> tuple[bool, bool, bool, int]:
-    """(supports the clause, asks to change it, asks a question, direction: +1 more, -1 less,
-    0 none or both)."""
-    ups = downs = 0
-    for match in _DIRECTION.finditer(text):
-        more = match.group(2) is not None
-        if match.group(1):  # 不宜延长 asks for less, not more
-            more = not more
-        ups, downs = (ups + 1, downs) if more else (ups, downs + 1)
-    direction = (ups > 0) - (downs > 0)
-    # 不能降低 keeps the clause as it is: a negated change is no ask for change.
-    kept = _NEGATED_CHANGE.sub("", text)
-    supports = _SUPPORT.search(text) is not None or kept != text
-    changes = _CHANGE.search(_SUPPORT.sub("", kept)) is not None
-    return supports, changes, _QUESTION.search(text) is not None, direction
+_FUNCTION_RUN = re.compile(
+    "|".join(sorted((re.escape(w) for w in _STOPWORDS if len(w) > 1), key=len, reverse=True))
+)
 
 
 def _opposed(stances: list[tuple], rows: slice | np.ndarray, cols) -> np.ndarray:
@@ -158,7 +215,8 @@ def tokens(text: str) -> list[str]:
             continue
         out.append(("n:" if negated else "w:") + word)
         negated = False
-    letters = "".join(ch if ch.isalnum() else " " for ch in text)
+    # Bigrams of the text without its function words, so 建议 or 我单位 add no bigram either.
+    letters = "".join(ch if ch.isalnum() else " " for ch in _FUNCTION_RUN.sub(" ", text))
     for run in letters.split():
         out.extend("c:" + run[i : i + 2] for i in range(len(run) - 1))
     return out
@@ -206,9 +264,7 @@ def point_clusters(
     found: list[tuple[list[int], float]] = []
     for members in blocks.values():
         if len(members) >= 2:
-            found.extend(
-                _cluster_block(matrix, members, clauses, texts, places, scope, threshold)
-            )
+            found.extend(_cluster_block(matrix, members, clauses, texts, places, scope, threshold))
     return found
 
 
