@@ -106,7 +106,8 @@ def _as_table(suggestions: list[Suggestion], total: int) -> str:
     type=click.Choice(["all", *TIERS]),
     default="all",
     show_default=True,
-    help="Both tiers, or only copies (same words) or only same_point (same point, other words).",
+    help="Both tiers, or only copies (same words), or only same_point (same point, other "
+    "words; alone, it also groups what the copies tier would have).",
 )
 def suggest_groups_command(
     input_path: Path,
