@@ -11,6 +11,7 @@ import time
 from app.demo.content import CLOSERS, OPENERS, TOPICS, UNITS
 from app.triage.similarity import Item, suggest_groups
 from testkit.labelled_set import CAMPAIGNS, PARAPHRASES, build_labelled_set, precision_recall
+from testkit.paraphrase_set import build_paraphrase_set, score
 
 ARTICLES = 60
 OPENING = [opener for openers in OPENERS.values() for opener in openers]
@@ -57,24 +58,47 @@ def synthetic_comments(n: int, seed: int = 1) -> list[Item]:
     return items
 
 
-def _time_grouping(n: int) -> float:
+def _time_grouping(n: int) -> tuple[float, float]:
+    """Seconds for both tiers, and for the same-point tier alone on what the copies tier left."""
     items = synthetic_comments(n, seed=n)
     start = time.perf_counter()
-    suggest_groups(items, scope="clause")
-    return time.perf_counter() - start
+    found = suggest_groups(items, scope="clause")
+    both = time.perf_counter() - start
+    copied = {ident for s in found if s.tier == "copies" for ident in s.ids}
+    rest = [item for item in items if item.id not in copied]
+    start = time.perf_counter()
+    suggest_groups(rest, scope="clause", tiers=("same_point",))
+    return both, time.perf_counter() - start
 
 
 def measure_grouping() -> dict:
-    """Seconds to suggest groups for 10,000 and 50,000 comments; precision and recall."""
+    """Seconds to suggest groups (both tiers) for 10,000 and 50,000 comments and the second
+    tier's share; precision and recall on the labelled set (testkit/labelled_set.py) and, per
+    tier and combined, on the hand-written paraphrase set (testkit/paraphrase_set.py)."""
     labelled = build_labelled_set()
     precision, recall = precision_recall(
         suggest_groups([item for item, _label in labelled], scope="clause"), labelled
     )
+    paraphrases = build_paraphrase_set()
+    found = suggest_groups([item for item, _label in paraphrases], scope="clause")
+    figures = {}
+    for name, tier in (
+        ("paraphrase_set", None),
+        ("copies", "copies"),
+        ("same_point", "same_point"),
+    ):
+        p, r = score(found, paraphrases, tier=tier, scope="clause")
+        figures[f"{name}_precision"], figures[f"{name}_recall"] = round(p, 3), round(r, 3)
+    both_10k, points_10k = _time_grouping(10_000)
+    both_50k, points_50k = _time_grouping(50_000)
     return {
-        "grouping_10k_s": round(_time_grouping(10_000), 2),
-        "grouping_50k_s": round(_time_grouping(50_000), 2),
+        "grouping_10k_s": round(both_10k, 2),
+        "grouping_50k_s": round(both_50k, 2),
+        "same_point_10k_s": round(points_10k, 2),
+        "same_point_50k_s": round(points_50k, 2),
         "precision": round(precision, 3),
         "recall": round(recall, 3),
+        **figures,
     }
 
 

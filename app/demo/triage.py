@@ -105,7 +105,9 @@ def _groups_and_answers(revision: Revision, team: User, reviewer: User) -> tuple
     db.session.flush()
     grouped_on = date(2021, 2, 10)
     groups = answered = 0
-    for number, suggestion in enumerate(suggestions(revision, scope="clause")):
+    # Copies only: the same-point suggestions are left for the team to review, as they should.
+    copies = suggestions(revision, scope="clause", tiers=("copies",))
+    for number, suggestion in enumerate(copies):
         members = db.session.scalars(select(Comment).where(Comment.id.in_(suggestion.ids))).all()
         answer = _answer_for(members)
         if answer is None and groups >= GROUPS_ACCEPTED:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from app.triage.similarity import THRESHOLD, Item, Suggestion, suggest_groups
+from app.triage.similarity import THRESHOLD, TIERS, Item, Suggestion, suggest_groups
 
 triage_cli = AppGroup("triage", help="The project team's tools.")
 
@@ -51,7 +51,10 @@ def read_items(path: Path) -> list[Item]:
 
 
 def _as_json(suggestions: list[Suggestion]) -> str:
-    groups = [{"ids": s.ids, "similarity": s.similarity, "clause": s.clause} for s in suggestions]
+    groups = [
+        {"ids": s.ids, "similarity": s.similarity, "clause": s.clause, "tier": s.tier}
+        for s in suggestions
+    ]
     return json.dumps({"groups": groups}, ensure_ascii=False)
 
 
@@ -61,6 +64,7 @@ def _as_table(suggestions: list[Suggestion], total: int) -> str:
         clause = s.clause or "(across clauses)"
         lines.append(
             f"{number:>4}  {len(s.ids):>4} comments  similarity {s.similarity:.3f}  {clause}"
+            f"  {s.tier}"
         )
         lines.append("      ids: " + ", ".join(str(ident) for ident in s.ids))
     return "\n".join(lines)
@@ -87,10 +91,34 @@ def _as_table(suggestions: list[Suggestion], total: int) -> str:
     type=click.FloatRange(0, 1, min_open=True),
     default=THRESHOLD,
     show_default=True,
-    help="Similarity a comment needs with its group's central comment.",
+    help="Copies tier: similarity a comment needs with its group's central comment.",
 )
-def suggest_groups_command(input_path: Path, as_json: bool, scope: str, threshold: float):
-    """Suggest groups of near-duplicate comments (归并建议); no database is used."""
+@click.option(
+    "--point-threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    help="Same-point tier: mean cosine similarity two clusters need to join "
+    "(default: the measured one).",
+)
+@click.option(
+    "--tier",
+    "tier",
+    type=click.Choice(["all", *TIERS]),
+    default="all",
+    show_default=True,
+    help="Both tiers, or only copies (same words), or only same_point (same point, other "
+    "words; alone, it also groups what the copies tier would have).",
+)
+def suggest_groups_command(
+    input_path: Path,
+    as_json: bool,
+    scope: str,
+    threshold: float,
+    point_threshold: float | None,
+    tier: str,
+):
+    """Suggest groups of comments (归并建议): copies, then comments making the same point.
+    No database is used."""
     try:
         items = read_items(input_path)
     except InputError as error:
@@ -99,5 +127,8 @@ def suggest_groups_command(input_path: Path, as_json: bool, scope: str, threshol
     except UnicodeDecodeError:
         click.echo(f"Error: {input_path}: not UTF-8 text", err=True)
         raise click.exceptions.Exit(2) from None
-    suggestions = suggest_groups(items, scope=scope, threshold=threshold)
+    tiers = TIERS if tier == "all" else (tier,)
+    suggestions = suggest_groups(
+        items, scope=scope, threshold=threshold, tiers=tiers, point_threshold=point_threshold
+    )
     click.echo(_as_json(suggestions) if as_json else _as_table(suggestions, len(items)))

@@ -343,9 +343,12 @@ def _ungrouped(revision: Revision):
     )
 
 
-def suggestions(revision: Revision, *, scope: str = "clause") -> list:
-    """Clusters of near-duplicate ungrouped comments (``Suggestion``s of the similarity
-    engine), per clause (``scope="clause"``) or across the draft (``"draft"``)."""
+def suggestions(
+    revision: Revision, *, scope: str = "clause", tiers: tuple[str, ...] = ("copies", "same_point")
+) -> list:
+    """Clusters of ungrouped comments (``Suggestion``s of the similarity engine): copies, then
+    comments making the same point, per clause (``scope="clause"``) or across the draft
+    (``"draft"``); ``tiers`` picks either."""
     from app.measures.models import Clause
     from app.triage.similarity import Item, suggest_groups
 
@@ -354,7 +357,7 @@ def suggestions(revision: Revision, *, scope: str = "clause") -> list:
             *_ungrouped(revision)
         )
     ).one()
-    key = (revision.id, scope, count, latest, id_sum)
+    key = (revision.id, scope, tiers, count, latest, id_sum)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
@@ -368,7 +371,7 @@ def suggestions(revision: Revision, *, scope: str = "clause") -> list:
         Item(id=row.id, clause=row.key, text="\n".join(t for t in (row.body, row.proposed) if t))
         for row in rows
     ]
-    found = suggest_groups(items, scope=scope)
+    found = suggest_groups(items, scope=scope, tiers=tiers)
     _CACHE[key] = found
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

@@ -14,6 +14,10 @@ database. The method, each step chosen by measurement on testkit/labelled_set.py
    and the work grows with the number of comments, not with the square of a campaign's size.
    Clusters whose members are on average similar enough are then merged (average linkage),
    which recovers paraphrases that are close to each other but not to the first leader.
+   A comment never joins a leader whose stance it opposes (app/triage/similarity_stance.py).
+
+This is the first tier, "copies"; the second, "same_point" (comments making the same point in
+other words), is app/triage/similarity_points.py. ``suggest_groups`` runs both.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
+from app.triage.similarity_stance import opposed, stance
+
 SHINGLE = 2  # characters per shingle (measured: see bench/_grouping.py)
 THRESHOLD = 0.4  # exact Jaccard a comment must share with its cluster's leader
 BANDS, ROWS = 20, 3  # LSH: 60 MinHash values; candidate at J=0.4 with probability ~0.75
@@ -34,6 +40,8 @@ MERGE_LIMIT = 12  # average linkage compares at most this many members of each c
 MEAN_PAIRS = 2000  # the mean pairwise similarity of a larger group is estimated from a sample
 
 Scope = Literal["clause", "draft"]
+Tier = Literal["copies", "same_point"]
+TIERS: tuple[Tier, ...] = ("copies", "same_point")
 
 
 @dataclass(frozen=True)
@@ -47,11 +55,15 @@ class Item:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A suggested group: sorted ids, mean pairwise similarity, the shared clause or None."""
+    """A suggested group: sorted ids, mean pairwise similarity, the shared clause or None, and
+    its tier: "copies" (the same words: copies, template campaigns) or "same_point" (the same
+    point in other words, app/triage/similarity_points.py). Similarities of the two tiers are
+    not on one scale: Jaccard of character shingles, cosine of TF-IDF vectors."""
 
     ids: list
     similarity: float
     clause: str | None
+    tier: Tier = "copies"
 
 
 def normalise(text: str) -> str:
@@ -107,17 +119,65 @@ class _Cluster:
 
 
 def suggest_groups(
-    items: list[Item], *, scope: Scope = "clause", threshold: float = THRESHOLD
+    items: list[Item],
+    *,
+    scope: Scope = "clause",
+    threshold: float = THRESHOLD,
+    tiers: tuple[Tier, ...] = TIERS,
+    point_threshold: float | None = None,
 ) -> list[Suggestion]:
-    """Groups of two or more near-duplicate items, largest first.
+    """Groups of two or more items, the copies tier's first, each tier's largest first.
 
     ``scope="clause"``: only items with the same clause key are grouped together;
-    ``scope="draft"``: across clauses too. The result does not depend on the input's order."""
+    ``scope="draft"``: across clauses too. ``threshold`` is the copies tier's Jaccard,
+    ``point_threshold`` the same-point tier's cosine (None: its measured default). Copies take
+    precedence: a comment in a copies group is not suggested again as making the same point.
+    The result does not depend on the input's order."""
     if scope not in ("clause", "draft"):
         raise ValueError(f"scope must be 'clause' or 'draft', not {scope!r}")
     if not 0.0 < threshold <= 1.0:
         raise ValueError("threshold must be in (0, 1]")
+    if point_threshold is not None and not 0.0 < point_threshold <= 1.0:
+        raise ValueError("point_threshold must be in (0, 1]")
+    if not tiers or any(tier not in TIERS for tier in tiers):
+        raise ValueError(f"tiers must be some of {TIERS}, not {tiers!r}")
     ordered = sorted(items, key=lambda item: _id_key(item.id))
+    copies = _copy_groups(ordered, scope, threshold) if "copies" in tiers else []
+    points: list[Suggestion] = []
+    if "same_point" in tiers:
+        grouped = {ident for suggestion in copies for ident in suggestion.ids}
+        points = _point_groups([i for i in ordered if i.id not in grouped], scope, point_threshold)
+    return copies + points
+
+
+def _point_groups(
+    ordered: list[Item], scope: Scope, point_threshold: float | None
+) -> list[Suggestion]:
+    from app.triage.similarity_points import THRESHOLD as POINT_THRESHOLD
+    from app.triage.similarity_points import point_clusters
+
+    clusters = point_clusters(
+        [item.clause for item in ordered],
+        [item.text for item in ordered],
+        scope=scope,
+        threshold=point_threshold or POINT_THRESHOLD,
+    )
+    suggestions = []
+    for members, similarity in clusters:
+        clauses = {ordered[i].clause for i in members}
+        suggestions.append(
+            Suggestion(
+                ids=sorted((ordered[i].id for i in members), key=_id_key),
+                similarity=round(similarity, 3),
+                clause=clauses.pop() if len(clauses) == 1 else None,
+                tier="same_point",
+            )
+        )
+    suggestions.sort(key=lambda s: (-len(s.ids), -s.similarity, _id_key(s.ids[0])))
+    return suggestions
+
+
+def _copy_groups(ordered: list[Item], scope: Scope, threshold: float) -> list[Suggestion]:
     texts = [normalise(item.text) for item in ordered]
     sets = [_shingles(text) for text in texts]
     hasher = _MinHasher()
@@ -134,6 +194,9 @@ def suggest_groups(
     # Longer texts lead: a template letter is a better centre than a one-line "agree".
     representatives.sort(key=lambda i: (-len(sets[i]), i))
 
+    # Opposite points in nearly the same words (三年过短，建议延长 / 三年合适，不宜延长) are
+    # no copies: a comment never joins, nor merges with, a leader whose stance it opposes.
+    stances = {i: stance(unicodedata.normalize("NFKC", ordered[i].text)) for i in representatives}
     buckets: dict[tuple, list[int]] = defaultdict(list)  # LSH buckets of leaders only
     clusters: dict[int, _Cluster] = {}
     near: dict[int, set[int]] = defaultdict(set)  # leader -> other leaders worth merging with
@@ -143,7 +206,11 @@ def suggest_groups(
         keys = [(part, band, signature[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)]
         candidates = {leader for key in keys for leader in buckets.get(key, ())}
         scored = sorted(
-            ((jaccard(sets[index], sets[leader]), leader) for leader in candidates),
+            (
+                (jaccard(sets[index], sets[leader]), leader)
+                for leader in candidates
+                if not opposed(stances[index], stances[leader])
+            ),
             key=lambda pair: (-pair[0], pair[1]),
         )
         if scored and scored[0][0] >= threshold:

@@ -111,7 +111,8 @@ def test_suggestions_page_accepts_a_checked_subset(client, login_as, db, setup):
         follow_redirects=True,
     )
 
-    assert page.count('<section class="cluster"') == 1
+    assert page.count('<section class="cluster cluster--copies"') == 1
+    assert "Same words" in page
     assert all(f'name="comment_id" value="{c.id}" checked' in page for c in near)
     assert '<p class="flash flash--success">The comments were grouped.</p>' in text(done)
     group = db.session.scalar(select(CommentGroup))

@@ -47,7 +47,7 @@ def test_suggest_groups_prints_json_groups(runner, tmp_path):
     assert result.exit_code == 0
     assert result.stderr == ""
     groups = json.loads(result.stdout)["groups"]
-    assert [(g["ids"], g["clause"]) for g in groups] == [([1, "b"], "art7.p1")]
+    assert [(g["ids"], g["clause"], g["tier"]) for g in groups] == [([1, "b"], "art7.p1", "copies")]
     assert 0.4 <= groups[0]["similarity"] < 1
 
 
@@ -58,7 +58,7 @@ def test_suggest_groups_scope_and_threshold(runner, tmp_path):
     assert json.loads(runner.invoke(args=args).stdout) == {"groups": []}
     draft = runner.invoke(args=[*args, "--scope", "draft", "--threshold", "0.9"])
     assert json.loads(draft.stdout) == {
-        "groups": [{"ids": [1, 2], "similarity": 1.0, "clause": None}]
+        "groups": [{"ids": [1, 2], "similarity": 1.0, "clause": None, "tier": "copies"}]
     }
 
 
@@ -69,7 +69,7 @@ def test_suggest_groups_prints_a_table_without_json(runner, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == (
         "1 suggested groups from 2 comments\n"
-        "   1     2 comments  similarity 1.000  art7.p1\n"
+        "   1     2 comments  similarity 1.000  art7.p1  copies\n"
         "      ids: 1, 2\n"
     )
 
