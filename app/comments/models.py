@@ -158,10 +158,8 @@ class Comment(db.Model):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     on_behalf_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime | None]  # when a letter, e-mail or seminar remark came in
-    # Cut from a unit's letter (意见函) by the team: the comment that carried it, and the file.
-    split_from_id: Mapped[int | None] = mapped_column(
-        ForeignKey("comments.id", ondelete="SET NULL")
-    )
+    # Cut from a unit's letter (意见函) by the team: the file; the comment that carried it is
+    # the file's (split_source.comment), so it is not stored twice.
     split_source_id: Mapped[int | None] = mapped_column(
         ForeignKey("attachments.id", ondelete="SET NULL", use_alter=True)
     )
@@ -186,9 +184,6 @@ class Comment(db.Model):
     clause: Mapped[Clause | None] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     on_behalf_by: Mapped[User | None] = relationship(foreign_keys=[on_behalf_by_id])
-    split_from: Mapped["Comment | None"] = relationship(
-        remote_side="Comment.id", foreign_keys=[split_from_id]
-    )
     split_source: Mapped["Attachment | None"] = relationship(foreign_keys=[split_source_id])
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     unit: Mapped[Unit | None] = relationship()

@@ -3,8 +3,8 @@
 The letter is a comment's attachment ("见附件"): the team previews the points the splitter
 finds (app/feedback/papers), corrects their clauses, merges, splits or skips them, and
 commits. The commit is all or nothing: every point becomes a comment recorded on behalf of
-the letter's sender (channel letter, received when the letter was), linked to the comment
-that carried the letter (split_from) and to the file itself (split_source). The letter's
+the letter's sender (channel letter, received when the letter was), linked to the file itself
+(split_source, whose comment is the one that carried the letter). The letter's
 own comment stays as it was, as the record of what came in; it is known to be split by the
 comments pointing at it, and a letter is split once.
 """
@@ -138,7 +138,6 @@ def commit_split(
             tz=tz,
             now=now,
         )
-        comment.split_from_id = letter.id
         comment.split_source_id = attachment.id
         comments.append(comment)
     db.session.flush()

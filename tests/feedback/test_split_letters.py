@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
-from app.comments.models import Channel, Comment
+from app.comments.models import Attachment, Channel, Comment
 from app.core.extensions import db
 from testkit import letters
 from tests.factories import DEMO_ZH, make_revision, make_unit, make_user
@@ -102,7 +102,10 @@ def test_the_team_records_a_letter_and_splits_it_into_comments_on_their_clauses(
     assert done.status_code == 303, text(done)
 
     made = db.session.scalars(
-        select(Comment).where(Comment.split_from_id == letter.id).order_by(Comment.id)
+        select(Comment)
+        .join(Attachment, Comment.split_source_id == Attachment.id)
+        .where(Attachment.comment_id == letter.id)
+        .order_by(Comment.id)
     ).all()
     assert [c.clause.key if c.clause else None for c in made] == [
         None, "art12", "art15", "art15", "art9.p1.i3", "art30.p1", "art20.p2"
