@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+
+from app.exports.writers.docx import page_footer
 
 SIGNATURE = [
     ("noise", "此致"),
@@ -177,7 +177,7 @@ def letter_docx(
     document = Document()
     section = document.sections[0]
     section.header.paragraphs[0].text = running_header
-    _page_footer(section.footer.paragraphs[0])
+    page_footer(section.footer.paragraphs[0], "第 {page} 页 共 {pages} 页")
     first_head = next((line for line in letter if line[0] == "head"), None)
     for _ in range(repeat):
         for line in letter:
@@ -196,30 +196,6 @@ def letter_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def _page_footer(paragraph) -> None:
-    paragraph.add_run("第 ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" 页 共 ")
-    _field(paragraph, "NUMPAGES")
-    paragraph.add_run(" 页")
-
-
-def _field(paragraph, instruction: str) -> None:
-    def char(kind: str):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(element)
-
-    char("begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    char("separate")
-    paragraph.add_run("1")
-    char("end")
 
 
 # -- scoring -------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from wtforms.validators import InputRequired
 
 from app.core.forms import Form
 from app.feedback.importing import CommitChoices
-from app.triage.entry import NewUnit
 from app.triage.entry_forms import UnitFields
 
 OVERRIDE_MAX = 200  # a corrected citation is short
@@ -77,11 +76,7 @@ class CommitForm(UnitFields, Form):
             author_name=(self.author_name.data or "").strip(),
             received_on=self.received_on.data,
             unit_id=self.picked_unit_id(),
-            new_unit=NewUnit(
-                name=self.new_unit_name.data or "",
-                category=self.new_unit_category.data or "",
-                region=self.new_unit_region.data or "",
-            ),
+            new_unit=self.new_unit(),
             overrides=overrides,
             skipped=skipped,
         )
@@ -102,13 +97,6 @@ class LetterForm(UnitFields, Form):
         _l("Date received"),
         validators=[InputRequired(message=_l("Please give the date received."))],
     )
-
-    def new_unit(self) -> NewUnit:
-        return NewUnit(
-            name=self.new_unit_name.data or "",
-            category=self.new_unit_category.data or "",
-            region=self.new_unit_region.data or "",
-        )
 
 
 _SEGMENT_FIELD = re.compile(r"^(text|clause|merge|skip)-(\d{1,6})$")

@@ -17,7 +17,6 @@ from app.triage.consulted import (
     record_no_comments_reply,
     remove_consulted_unit,
 )
-from app.triage.entry import NewUnit
 from app.triage.entry_forms import (
     CATEGORY_CHOICES,
     INVITE_CHANNEL_CHOICES,
@@ -73,11 +72,7 @@ def consulted(slug: str, number: int):
             channel=form.channel.data,
             note=form.note.data or "",
             unit_id=form.picked_unit_id(),
-            new_unit=NewUnit(
-                name=form.new_unit_name.data or "",
-                category=form.new_unit_category.data or "",
-                region=form.new_unit_region.data or "",
-            ),
+            new_unit=form.new_unit(),
             now=utcnow(),
         ),
         lambda row: _("%(unit)s was added to the consulted units.", unit=row.unit.name),

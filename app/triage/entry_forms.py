@@ -12,6 +12,7 @@ from app.accounts.models import CATEGORY_LABELS
 from app.comments.forms import CONSENT_CHOICES, STANCE_CHOICES, TYPE_CHOICES
 from app.comments.models import CHANNEL_LABELS, Channel, Consent
 from app.core.forms import Form
+from app.triage.entry import NewUnit
 
 ENTRY_CHANNEL_CHOICES = [
     (c.value, CHANNEL_LABELS[c]) for c in (Channel.SEMINAR, Channel.LETTER, Channel.EMAIL)
@@ -44,6 +45,14 @@ class UnitFields:
     def picked_unit_id(self) -> int | None:
         value = (self.unit_id.data or "").strip()
         return int(value) if value.isdigit() else None
+
+    def new_unit(self) -> NewUnit:
+        """The unit as entered new (used only when none is picked from the list)."""
+        return NewUnit(
+            name=self.new_unit_name.data or "",
+            category=self.new_unit_category.data or "",
+            region=self.new_unit_region.data or "",
+        )
 
 
 class EntryTextForm(Form):

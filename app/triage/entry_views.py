@@ -13,7 +13,7 @@ from app.comments.services import CommentInput
 from app.core.outcome import carry_out
 from app.core.refusal import Refused
 from app.core.timeutil import to_local, utcnow, zone
-from app.triage.entry import EntryInput, NewUnit, edit_on_behalf, enter_comment, entered_by_team
+from app.triage.entry import EntryInput, edit_on_behalf, enter_comment, entered_by_team
 from app.triage.entry_forms import (
     CATEGORY_CHOICES,
     ENTRY_CHANNEL_CHOICES,
@@ -145,11 +145,7 @@ def enter(slug: str, number: int):
         received_on=form.received_on.data,
         clause=form.clause.data or "",
         unit_id=form.picked_unit_id(),
-        new_unit=NewUnit(
-            name=form.new_unit_name.data or "",
-            category=form.new_unit_category.data or "",
-            region=form.new_unit_region.data or "",
-        ),
+        new_unit=form.new_unit(),
         event_id=form.picked_event_id(),
         form_token=(form.form_token.data or "")[:64],
         text=CommentInput.from_form(form),

@@ -24,10 +24,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from app.exports.writers._common import docx_bytes, fixed_moment, repack
 from app.exports.writers.docx import (
     EAST_ASIAN_FONT,
-    _page_footer,
     _repeat_as_heading,
     _set_fonts,
     _table,
+    page_footer,
 )
 from app.exports.writers.xlsx import _fill
 
@@ -68,7 +68,7 @@ def write_compare_docx(sheet: CompareSheet) -> bytes:
     section.left_margin = section.right_margin = _MARGIN
     section.top_margin = section.bottom_margin = _MARGIN
     if sheet.page_footer:  # the 对照表 is printed and circulated: its pages are numbered
-        _page_footer(section.footer.paragraphs[0], sheet.page_footer)
+        page_footer(section.footer.paragraphs[0], sheet.page_footer)
     for text, size in ((sheet.title, Pt(16)), (sheet.subtitle, Pt(13))):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

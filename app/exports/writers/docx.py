@@ -45,7 +45,7 @@ def write_cumulative_docx(summaries: Sequence[Summary]) -> bytes:
     section.page_width, section.page_height = _PAGE_WIDTH, _PAGE_HEIGHT
     section.left_margin = section.right_margin = _MARGIN
     section.top_margin = section.bottom_margin = _MARGIN
-    _page_footer(section.footer.paragraphs[0], first.labels.page_footer)
+    page_footer(section.footer.paragraphs[0], first.labels.page_footer)
     for index, summary in enumerate(summaries):
         if index:
             document.add_page_break()
@@ -165,7 +165,7 @@ def _repeat_as_heading(row) -> None:
     tr_pr.append(marker)
 
 
-def _page_footer(paragraph, template: str) -> None:
+def page_footer(paragraph, template: str) -> None:
     """The edition's "page {page} of {pages}" with live PAGE and NUMPAGES fields."""
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for part in re.split(r"(\{pages\}|\{page\})", template):
