@@ -18,7 +18,8 @@ _CN_DIGITS = "零一二三四五六七八九"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 #: Characters that may appear in a Chinese-style number; used by the line patterns.
-CN_NUMERAL_CHARS = "一二三四五六七八九十百千万零〇○两0123456789０１２３４５６７８９"
+CN_NUMERAL_WORDS = "一二三四五六七八九十百千万零〇○两"  # the numerals written as words
+CN_NUMERAL_CHARS = CN_NUMERAL_WORDS + "0123456789０１２３４５６７８９"
 
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from app.legaltext.citation_reading import AMBIGUOUS, MATCHED, UNKNOWN, CitationIndex
+from app.legaltext.numerals import CN_NUMERAL_CHARS
 
-_N = r"[〇零一二三四五六七八九十百千两0-9０-９]+"
+_N = rf"[{CN_NUMERAL_CHARS}]+"
 _ITEM = rf"(?:\s*第?\s*[（(]\s*{_N}\s*[）)]\s*项?|\s*第\s*{_N}\s*项)"
 _TAIL = rf"(?:\s*第\s*{_N}\s*款)?{_ITEM}?(?:\s*第\s*{_N}\s*目)?"
 _ARTICLE = (

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN = "一二三四五六七八九十百零〇两"
+from app.legaltext.numerals import CN_NUMERAL_WORDS
+
+_CN = CN_NUMERAL_WORDS
 _MARKERS = (
     ("cn", re.compile(rf"^([{_CN}]+)\s*[、，,．.]\s*")),
     ("cn()", re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,．.]?\s*")),
