@@ -60,13 +60,7 @@ def public_comments(revision: Revision, clause: Clause | None, now: datetime) ->
     """
     if not comments_are_public(revision, now):
         return []
-    query = select(Comment).where(
-        Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED, PUBLISHABLE
-    )
-    if clause is None:
-        query = query.where(Comment.clause_id.is_(None))
-    else:
-        query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
+    query = _on_clause(select(Comment), revision, clause).where(PUBLISHABLE)
     # Each is shown with public_author() and its confirmed co-signers: they come with the query.
     query = query.options(
         selectinload(Comment.author), selectinload(Comment.unit), selectinload(Comment.cosigners)
@@ -79,17 +73,21 @@ def hidden_count(revision: Revision, clause: Clause | None, now: datetime) -> in
     because their author asked): the clause page says so, apart from the unpublished."""
     if not comments_are_public(revision, now):
         return 0
-    query = select(func.count(Comment.id)).where(
-        Comment.revision_id == revision.id,
-        Comment.status == CommentStatus.SUBMITTED,
-        Comment.consent != Consent.PRIVATE,
-        HIDDEN_NOW,
+    query = _on_clause(select(func.count(Comment.id)), revision, clause).where(
+        Comment.consent != Consent.PRIVATE, HIDDEN_NOW
+    )
+    return db.session.scalar(query) or 0
+
+
+def _on_clause(query, revision: Revision, clause: Clause | None):
+    """``query`` narrowed to the submitted comments of ``revision`` on ``clause`` and the
+    clauses under it (``None``: the general comments)."""
+    query = query.where(
+        Comment.revision_id == revision.id, Comment.status == CommentStatus.SUBMITTED
     )
     if clause is None:
-        query = query.where(Comment.clause_id.is_(None))
-    else:
-        query = query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
-    return db.session.scalar(query) or 0
+        return query.where(Comment.clause_id.is_(None))
+    return query.where(Comment.clause_id.in_(_subtree_ids(revision, clause)))
 
 
 def public_author(comment: Comment) -> str | None:
